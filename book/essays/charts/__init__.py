@@ -1,0 +1,1 @@
+"""Charts: each function takes a tidy DataFrame (or an altair base chart) and returns an altair chart."""

@@ -1,0 +1,1 @@
+"""Pure models: numbers in, numbers out. Each validates its inputs with :mod:`essays.checks`."""
