@@ -1,0 +1,324 @@
+"""Declare an interactive figure once; render it statically (no kernel) and live (ipywidgets).
+
+A chapter declares each figure as an :class:`Explorable`: the pure model function that returns a
+tidy DataFrame, the sliders (:class:`Param`), and the chart, a function of a base ``alt.Chart`` that
+carries the model's tidy data. The same declaration renders two ways:
+
+* **static** (the built site, no Python behind the page): a Vega-Lite spec whose slider values are
+  top-level params, set by the page's own sliders (``_static/essays.js``) and computed in the
+  browser, either
+
+  - by Vega expressions (``expressions={"column": "vega expression"}``) that recompute columns of
+    the model's output at the default settings from the params (closed-form models), or
+  - from a grid of model outputs precomputed here at build time (``static="grid"``), filtered to
+    the slider positions (anything else).
+
+* **live** (a Jupyter kernel: JupyterLab, Binder): ipywidgets sliders that re-run the Python model
+  for any value in range and redraw the same chart in an offline ``alt.JupyterChart``.
+
+Which one a cell shows is decided by the ``ESSAYS_RENDER`` environment variable, which the book's
+Sphinx extension sets to ``static`` for the kernels it starts; anywhere else the figure is live.
+"""
+from __future__ import annotations
+
+import html
+import itertools
+import json
+import math
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Mapping
+
+import altair as alt
+import numpy as np
+import pandas as pd
+
+from essays import theme
+
+RENDER_ENV = "ESSAYS_RENDER"
+GRID_ROW_LIMIT = 40_000  # rows of precomputed output a static page may carry (page budget 300 KB)
+SIGNIFICANT_DIGITS = 7  # static data is rounded to this many significant digits
+_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+REGISTRY: dict[str, "Explorable"] = {}  # every declared figure by name; names are unique book-wide
+
+
+@dataclass(frozen=True)
+class Param:
+    """One slider: a model keyword argument with its label, unit, default and range.
+
+    ``step`` is the spacing of a linear slider; a ``log`` slider moves in ``points`` log-spaced
+    positions instead. ``integer`` sliders take whole numbers only. The static page's slider takes
+    the positions of :meth:`grid`; the live slider takes any value in range.
+    """
+
+    name: str
+    label: str
+    default: float
+    min: float
+    max: float
+    step: float | None = None
+    log: bool = False
+    points: int = 61
+    integer: bool = False
+    format: str = ".3g"  # d3-format / Python format spec for the value shown beside the slider
+
+    def __post_init__(self):
+        if not _NAME.match(self.name):
+            raise ValueError(f"Param name must match {_NAME.pattern}, got {self.name!r}")
+        for attr in ("default", "min", "max"):
+            if not math.isfinite(getattr(self, attr)):
+                raise ValueError(f"Param {self.name}: {attr} must be finite")
+        if not self.min < self.max:
+            raise ValueError(f"Param {self.name}: min must be below max, got [{self.min}, {self.max}]")
+        if not self.min <= self.default <= self.max:
+            raise ValueError(f"Param {self.name}: default {self.default} outside [{self.min}, {self.max}]")
+        if self.log and self.min <= 0:
+            raise ValueError(f"Param {self.name}: a log slider needs min > 0")
+        if not self.log and (self.step is None or self.step <= 0):
+            raise ValueError(f"Param {self.name}: a linear slider needs a positive step")
+
+    def grid(self) -> np.ndarray:
+        """The values the static slider can take, always including the default."""
+        if self.log:
+            values = np.geomspace(self.min, self.max, self.points)
+        else:
+            count = int(round((self.max - self.min) / self.step))
+            values = self.min + self.step * np.arange(count + 1)
+            values = values[values <= self.max + 1e-9 * abs(self.step)]
+        if self.integer:
+            values = np.unique(np.round(values))
+        values = np.unique(np.concatenate([_round(values), [self.default]]))
+        return values
+
+    def display(self, value: float) -> str:
+        return format(int(round(value)) if self.integer else value, self.format.replace("~", ""))
+
+
+def _round(values: np.ndarray, digits: int = SIGNIFICANT_DIGITS) -> np.ndarray:
+    """Round to ``digits`` significant digits (keeps the static page's JSON short)."""
+    values = np.asarray(values, dtype=float)
+    out = values.copy()
+    nonzero = values != 0
+    magnitude = np.floor(np.log10(np.abs(values[nonzero])))
+    scale = 10.0 ** (digits - 1 - magnitude)
+    out[nonzero] = np.round(values[nonzero] * scale) / scale
+    return out
+
+
+def _records(df: pd.DataFrame) -> list[dict]:
+    """JSON-ready records of a tidy frame; rejects NaN/inf so nothing broken reaches a chart."""
+    df = df.copy()
+    for column in df.columns:
+        if pd.api.types.is_bool_dtype(df[column]):
+            continue
+        if pd.api.types.is_numeric_dtype(df[column]):
+            values = df[column].to_numpy(dtype=float)
+            if not np.all(np.isfinite(values)):
+                raise ValueError(f"model output column {column!r} has a non-finite value")
+            df[column] = _round(values)
+    return json.loads(df.to_json(orient="records", double_precision=15))
+
+
+@dataclass
+class Explorable:
+    """An interactive figure, declared once.
+
+    Parameters
+    ----------
+    name : str
+        Short identifier, unique on its page: the figure's anchor (``fig-<name>``) and the key of
+        its settings in a scenario link.
+    params : sequence of Param
+        The sliders, in the order shown. Each ``name`` is a keyword argument of ``model``.
+    model : callable
+        ``model(**values) -> pandas.DataFrame``: the pure model's tidy output for the chart.
+    chart : callable
+        ``chart(base) -> alt.Chart``: builds the figure from ``base``, an ``alt.Chart`` carrying the
+        model's tidy data (use ``base.mark_*`` / ``base.transform_filter`` for every layer).
+    expressions : mapping, optional
+        Static rendering by Vega expressions: column -> expression recomputing that column from
+        ``datum`` fields and the params (by name). Without it the static page carries a grid.
+    title : str
+        A one-line description, used as the chart's accessible label.
+    """
+
+    name: str
+    params: tuple[Param, ...]
+    model: Callable[..., pd.DataFrame]
+    chart: Callable[[alt.Chart], alt.TopLevelMixin]
+    expressions: Mapping[str, str] | None = None
+    title: str = ""
+    _live: object = field(default=None, init=False, repr=False)
+
+    def __post_init__(self):
+        if not _NAME.match(self.name):
+            raise ValueError(f"Explorable name must match {_NAME.pattern}, got {self.name!r}")
+        self.params = tuple(self.params)
+        names = [p.name for p in self.params]
+        if len(set(names)) != len(names):
+            raise ValueError(f"Explorable {self.name}: duplicate param names {names}")
+        previous = REGISTRY.get(self.name)
+        if previous is not None and previous.model.__qualname__ != self.model.__qualname__:
+            raise ValueError(f"two figures are named {self.name!r}; figure names are unique book-wide")
+        REGISTRY[self.name] = self
+
+    # -- values ------------------------------------------------------------------------------
+    @property
+    def defaults(self) -> dict[str, float]:
+        return {p.name: self._coerce(p, p.default) for p in self.params}
+
+    @staticmethod
+    def _coerce(param: Param, value: float):
+        return int(round(value)) if param.integer else float(value)
+
+    def frame(self, **values) -> pd.DataFrame:
+        """The model's tidy output at ``values`` (defaults for any not given)."""
+        unknown = set(values) - {p.name for p in self.params}
+        if unknown:
+            raise ValueError(f"unknown parameter(s) for {self.name}: {sorted(unknown)}")
+        settings = self.defaults | {
+            p.name: self._coerce(p, values[p.name]) for p in self.params if p.name in values
+        }
+        return self.model(**settings)
+
+    def figure(self, **values) -> alt.TopLevelMixin:
+        """The chart drawn from the Python model at ``values``: what the live widget shows."""
+        return theme.finish(self.chart(alt.Chart(alt.Data(values=_records(self.frame(**values))))))
+
+    # -- static ------------------------------------------------------------------------------
+    def _grid_data(self) -> tuple[list[dict], list[int]]:
+        grids = [p.grid() for p in self.params]
+        strides = [int(np.prod([len(g) for g in grids[i + 1:]])) for i in range(len(grids))]
+        rows: list[dict] = []
+        for index in itertools.product(*(range(len(g)) for g in grids)):
+            settings = {p.name: self._coerce(p, g[i]) for p, g, i in zip(self.params, grids, index)}
+            key = sum(i * s for i, s in zip(index, strides))
+            for record in _records(self.model(**settings)):
+                record["_k"] = key
+                rows.append(record)
+            if len(rows) > GRID_ROW_LIMIT:
+                raise ValueError(
+                    f"{self.name}: the static grid exceeds {GRID_ROW_LIMIT} rows; coarsen the sliders' "
+                    "steps or give closed-form expressions"
+                )
+        return rows, strides
+
+    def static_spec(self) -> dict:
+        """The Vega-Lite spec of the static page: params for every slider, computed in the browser."""
+        if self.expressions:
+            base = alt.Chart(alt.Data(values=_records(self.frame()))).transform_calculate(**self.expressions)
+        else:
+            rows, strides = self._grid_data()
+            key = " + ".join(f"{p.name}__i * {s}" for p, s in zip(self.params, strides))
+            base = alt.Chart(alt.Data(values=rows)).transform_filter(f"datum._k == {key}")
+        chart = theme.finish(self.chart(base))
+        grids = {p.name: p.grid() for p in self.params}
+        signals = []
+        for p in self.params:
+            signals.append(alt.param(name=p.name, value=self._coerce(p, p.default)))
+            if not self.expressions:
+                index = int(np.argmin(np.abs(grids[p.name] - p.default)))
+                signals.append(alt.param(name=f"{p.name}__i", value=index))
+        return chart.add_params(*signals).to_dict()
+
+    def static_html(self) -> str:
+        """The figure as HTML for the built site: sliders, chart container and spec."""
+        figure_id = f"fig-{self.name}"
+        controls = []
+        meta = {"name": self.name, "mode": "expressions" if self.expressions else "grid", "params": []}
+        for p in self.params:
+            grid = p.grid()
+            index = int(np.argmin(np.abs(grid - p.default)))
+            input_id = f"{figure_id}-{p.name}"
+            meta["params"].append({
+                "name": p.name, "label": p.label, "values": [self._coerce(p, v) for v in grid],
+                "labels": [p.display(v) for v in grid],
+                "default": index, "format": p.format, "integer": p.integer,
+            })
+            text = html.escape(p.display(grid[index]))
+            controls.append(
+                f'<div class="explorable-control">'
+                f'<label for="{input_id}">{html.escape(p.label)}</label>'
+                f'<input type="range" id="{input_id}" data-param="{p.name}" min="0" '
+                f'max="{len(grid) - 1}" step="1" value="{index}" aria-valuetext="{text}">'
+                f'<output for="{input_id}">{text}</output></div>'
+            )
+        spec = json.dumps(self.static_spec(), separators=(",", ":"))
+        meta_json = json.dumps(meta, separators=(",", ":"))
+        # "</" must not end the script element early; JSON allows the escaped form.
+        spec, meta_json = (s.replace("</", "<\\/") for s in (spec, meta_json))
+        label = html.escape(self.title or self.name)
+        return (
+            f'<figure class="explorable" id="{figure_id}" data-name="{self.name}">'
+            f'<div class="explorable-controls">{"".join(controls)}</div>'
+            f'<div class="explorable-chart" role="img" aria-label="{label}"></div>'
+            f'<script type="application/json" class="explorable-spec">{spec}</script>'
+            f'<script type="application/json" class="explorable-meta">{meta_json}</script>'
+            "</figure>"
+        )
+
+    # -- live --------------------------------------------------------------------------------
+    def widget(self):
+        """ipywidgets sliders that re-run the model and redraw the chart (created once)."""
+        if self._live is None:
+            self._live = LiveFigure(self)
+        return self._live.box
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        if os.environ.get(RENDER_ENV) == "static":
+            return {"text/html": self.static_html(), "text/plain": f"<figure {self.name}>"}
+        box = self.widget()
+        return {
+            "application/vnd.jupyter.widget-view+json": {
+                "version_major": 2, "version_minor": 0, "model_id": box.model_id,
+            },
+            "text/plain": f"<interactive figure {self.name}: run in Jupyter to use its sliders>",
+        }
+
+
+def all_figures() -> dict[str, Explorable]:
+    """Every figure the book declares: imports each ``essays.charts`` module, returns the registry."""
+    import importlib
+    import pkgutil
+
+    import essays.charts
+
+    for info in pkgutil.iter_modules(essays.charts.__path__):
+        importlib.import_module(f"essays.charts.{info.name}")
+    return dict(sorted(REGISTRY.items()))
+
+
+class LiveFigure:
+    """The live rendering: one ipywidgets slider per Param and an offline ``alt.JupyterChart``."""
+
+    def __init__(self, explorable: Explorable):
+        import ipywidgets as widgets
+
+        alt.JupyterChart.enable_offline()  # the chart's JavaScript ships with the widget: no CDN
+        self.explorable = explorable
+        self.sliders = {}
+        for p in explorable.params:
+            common = dict(description=p.label, continuous_update=True, style={"description_width": "initial"},
+                          layout=widgets.Layout(width="100%", max_width="40rem"))
+            if p.integer:
+                slider = widgets.IntSlider(value=int(p.default), min=int(p.min), max=int(p.max),
+                                           step=max(1, int(p.step or 1)), **common)
+            elif p.log:
+                slider = widgets.FloatLogSlider(value=p.default, base=10, min=math.log10(p.min),
+                                                max=math.log10(p.max), step=1e-3, readout_format=".4g", **common)
+            else:
+                slider = widgets.FloatSlider(value=p.default, min=p.min, max=p.max, step=p.step / 10,
+                                             readout_format=".4g", **common)
+            slider.observe(self._redraw, names="value")
+            self.sliders[p.name] = slider
+        self.chart = alt.JupyterChart(explorable.figure())
+        self.box = widgets.VBox([*self.sliders.values(), self.chart],
+                                layout=widgets.Layout(width="100%"))
+
+    @property
+    def values(self) -> dict[str, float]:
+        return {name: slider.value for name, slider in self.sliders.items()}
+
+    def _redraw(self, change=None):
+        self.chart.chart = self.explorable.figure(**self.values)

@@ -1,0 +1,67 @@
+"""Sphinx extension for the book: static explorables, vendored Vega, and a clean page.
+
+- Sets ``ESSAYS_RENDER=static`` before any notebook executes, so every kernel the build starts
+  renders explorables as static HTML (no ipywidgets state, no widget-manager CDN scripts).
+- Writes the Vega / Vega-Lite / vega-embed bundle (from ``vl-convert-python``, matching altair's
+  Vega-Lite version) into the site's ``_static/vendor/`` and loads it, with ``essays.js``, only on
+  pages that hold an explorable: nothing is loaded from a third-party host.
+- Drops the scripts that log console errors on every page in this theme setup.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sphinx.application import Sphinx
+
+from essays.explorable import RENDER_ENV
+
+VENDOR = "vendor/vega-bundle.js"
+STATIC = Path(__file__).resolve().parent.parent / "_static"
+
+
+def vega_bundle() -> str:
+    """Vega, Vega-Lite and vega-embed as one classic script defining window.vega*.
+
+    vl-convert emits an ES-module-style bundle with top-level ``const`` names that clash with
+    Sphinx's own globals (``_``) when loaded as a classic script; wrapping it in a function scope
+    keeps its names private while it still assigns ``window.vegaEmbed``.
+    """
+    import altair as alt
+    import vl_convert as vlc
+
+    version = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
+    return "(function(){\n" + vlc.javascript_bundle(vl_version=version) + "\n})();\n"
+
+
+def _write_bundle(app: Sphinx, exception) -> None:
+    if exception or app.builder.format != "html":
+        return
+    target = Path(app.outdir) / "_static" / VENDOR
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(vega_bundle(), encoding="utf-8")
+
+
+def _page_scripts(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    if 'class="explorable"' in context.get("body", ""):
+        app.add_js_file(VENDOR, defer="defer", priority=900)
+        app.add_js_file("essays.js", defer="defer", priority=901)
+    # sphinx-thebe injects its config script a second time when launch buttons are on, which
+    # throws "Identifier 'THEBE_JS_URL' has already been declared"; the book has no thebe.
+    scripts = context.get("script_files")
+    if scripts is not None:
+        context["script_files"] = [s for s in scripts if not _is_thebe(s)]
+
+
+def _is_thebe(script) -> bool:
+    filename = str(getattr(script, "filename", script) or "")
+    body = str(getattr(script, "attributes", {}).get("body", ""))
+    return "thebe" in filename or "THEBE" in body
+
+
+def setup(app: Sphinx) -> dict:
+    os.environ[RENDER_ENV] = "static"
+    app.connect("html-page-context", _page_scripts)
+    app.connect("build-finished", _write_bundle)
+    app.add_css_file("essays.css")
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -1,0 +1,140 @@
+"""Shared fixtures: the book's chapters, one clean build of the site, a localhost server and a
+headless Chromium that can reach nothing but localhost."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+BOOK = ROOT / "book"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+def toc_files() -> list[str]:
+    """Every page of the book in _toc.yml order, as paths relative to the root without suffix."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    files = [toc["root"]]
+
+    def walk(node):
+        if isinstance(node, dict):
+            if "file" in node:
+                files.append(node["file"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk({k: v for k, v in toc.items() if k != "root"})
+    return files
+
+
+def chapter_sources() -> list[Path]:
+    """The pages that are notebooks (MyST markdown with a jupytext/kernelspec header)."""
+    paths = [ROOT / f"{f}.md" for f in toc_files()]
+    return [p for p in paths if p.exists() and "kernelspec:" in p.read_text(encoding="utf-8")[:600]]
+
+
+
+class Build:
+    def __init__(self, returncode: int, log: str, html: Path):
+        self.returncode, self.log, self.html = returncode, log, html
+
+
+def _build(out: Path) -> Build:
+    cmd = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(ROOT), "--path-output", str(out),
+           "-W", "-n", "--keep-going"]
+    env = {k: v for k, v in os.environ.items() if k != "ESSAYS_RENDER"}
+    result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env, timeout=1200)
+    return Build(result.returncode, result.stdout + result.stderr, out / "_build" / "html")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Build:
+    """One clean build of the whole book, with warnings as errors (or ESSAYS_SITE, prebuilt)."""
+    prebuilt = os.environ.get("ESSAYS_SITE")
+    if prebuilt:
+        return Build(0, "", Path(prebuilt))
+    return _build(tmp_path_factory.mktemp("book"))
+
+
+@pytest.fixture(scope="session")
+def built_html(site) -> Path:
+    assert site.returncode == 0, f"the book build failed:\n{site.log[-5000:]}"
+    return site.html
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(built_html) -> str:
+    handler = functools.partial(_QuietHandler, directory=str(built_html))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """A page opened in a fresh context that records console errors and blocked requests."""
+
+    def __init__(self, browser, url: str):
+        self.context = browser.new_context()
+        self.errors: list[str] = []
+        self.external: list[str] = []
+        self.page = self.context.new_page()
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.context.route("**/*", self._route)
+        self.page.goto(url, wait_until="load")
+
+    def _route(self, route):
+        host = urlparse(route.request.url).hostname
+        if host in ("127.0.0.1", "localhost"):
+            route.continue_()
+        else:
+            self.external.append(route.request.url)
+            route.abort()
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser, server):
+    opened: list[Visit] = []
+
+    def open_page(path: str) -> Visit:
+        v = Visit(browser, f"{server}/{path.lstrip('/')}")
+        opened.append(v)
+        return v
+
+    yield open_page
+    for v in opened:
+        v.close()

@@ -1,0 +1,83 @@
+"""The built site in headless Chromium, as a reader sees it: no kernel, nothing but localhost."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import toc_files
+from essays.explorable import all_figures
+from figures import SET_JS, assert_drawn_matches_model, drawn, settings_at, wait_idle
+
+pytestmark = pytest.mark.browser
+PAGES = [f"{f}.html" for f in toc_files()]
+
+
+def open_ready(visit, path):
+    v = visit(path)
+    v.page.wait_for_function("() => !document.querySelector('figure.explorable') || window.essays", timeout=20000)
+    v.page.evaluate("() => window.essays ? window.essays.ready.then(() => true) : true")
+    return v
+
+
+def figures_on(page) -> list[str]:
+    return page.eval_on_selector_all("figure.explorable", "els => els.map(e => e.dataset.name)")
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_loads_nothing_from_other_hosts_and_logs_no_error(visit, path):
+    v = open_ready(visit, path)
+    v.page.wait_for_load_state("networkidle")
+    assert v.external == [], f"requests left localhost: {v.external}"
+    assert v.errors == [], f"console errors: {v.errors}"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_chart_draws_and_no_dead_widget_appears(visit, path):
+    v = open_ready(visit, path)
+    page = v.page
+    for name in figures_on(page):
+        assert page.locator(f"#fig-{name}.explorable-failed").count() == 0
+        assert page.locator(f"#fig-{name} .explorable-chart svg g.role-mark > *").count() > 0
+    assert page.locator(".jupyter-widgets, .widget-slider, script[type*='widget-state']").count() == 0
+
+
+def test_every_declared_figure_appears_on_some_page(visit):
+    shown = set()
+    for path in PAGES:
+        shown.update(figures_on(open_ready(visit, path).page))
+    assert set(all_figures()) <= shown
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_moving_each_slider_with_the_keyboard_changes_the_drawn_data(visit, path):
+    v = open_ready(visit, path)
+    page = v.page
+    for name in figures_on(page):
+        for param in all_figures()[name].params:
+            before = drawn(page, name)
+            slider = page.locator(f"#fig-{name} input[data-param='{param.name}']")
+            slider.focus()
+            at_end = slider.input_value() == slider.get_attribute("max")
+            page.keyboard.press("Home" if at_end else "End")
+            after = drawn(page, name)
+            assert after != before, f"{name}: moving {param.name} did not change the chart"
+            output = page.locator(f"#fig-{name} output[for='{slider.get_attribute('id')}']").inner_text()
+            index = int(slider.input_value())
+            assert output == param.display(param.grid()[index])
+    assert v.errors == [], f"console errors: {v.errors}"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_drawn_numbers_equal_the_python_model_at_several_settings(visit, path):
+    v = open_ready(visit, path)
+    page = v.page
+    for name in figures_on(page):
+        fig = all_figures()[name]
+        sizes = {p.name: len(p.grid()) for p in fig.params}
+        defaults = {p.name: int(abs(p.grid() - p.default).argmin()) for p in fig.params}
+        layouts = [defaults, {k: 0 for k in sizes}, {k: n - 1 for k, n in sizes.items()},
+                   {k: n // 3 for k, n in sizes.items()}]
+        for positions in layouts:
+            for param, index in positions.items():
+                page.evaluate(SET_JS, [name, param, index])
+            wait_idle(page, name)
+            assert_drawn_matches_model(drawn(page, name), fig.frame(**settings_at(fig, positions)))
