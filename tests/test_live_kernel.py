@@ -18,11 +18,11 @@ from essays.explorable import all_figures
 figure = all_figures()[{name!r}]
 box = figure.widget()
 live = figure._live
-before = json.dumps(live.chart.spec["data"], sort_keys=True)
+before = json.dumps(live.chart.spec["datasets"], sort_keys=True)
 live.sliders[{param!r}].value = {value!r}
 spec = live.chart.spec
-print(json.dumps({{"changed": json.dumps(spec["data"], sort_keys=True) != before,
-                  "values": spec["data"]["values"], "settings": live.values}}))
+print(json.dumps({{"changed": json.dumps(spec["datasets"], sort_keys=True) != before,
+                  "values": spec["datasets"]["model"], "settings": live.values}}))
 """
 
 

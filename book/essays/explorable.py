@@ -38,6 +38,7 @@ from essays import theme
 
 RENDER_ENV = "ESSAYS_RENDER"
 GRID_ROW_LIMIT = 40_000  # rows of precomputed output a static page may carry (page budget 300 KB)
+LIVE_DATA = "model"  # the named dataset the live chart draws from
 SIGNIFICANT_DIGITS = 7  # static data is rounded to this many significant digits
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 REGISTRY: dict[str, "Explorable"] = {}  # every declared figure by name; names are unique book-wide
@@ -150,6 +151,7 @@ class Explorable:
     expressions: Mapping[str, str] | None = None
     title: str = ""
     _live: object = field(default=None, init=False, repr=False)
+    _template: dict | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self):
         if not _NAME.match(self.name):
@@ -183,8 +185,19 @@ class Explorable:
         return self.model(**settings)
 
     def figure(self, **values) -> alt.TopLevelMixin:
-        """The chart drawn from the Python model at ``values``: what the live widget shows."""
+        """The chart drawn from the Python model at ``values``, as an altair object."""
         return theme.finish(self.chart(alt.Chart(alt.Data(values=_records(self.frame(**values))))))
+
+    def live_spec(self, **values) -> dict:
+        """The Vega-Lite spec the live widget shows at ``values``: the model's output, re-run in Python.
+
+        The chart is built once from a named data source; each redraw only swaps in the model's
+        new output as that dataset, so a slider move costs the model plus a JSON copy, not an
+        altair rebuild (which takes tens of milliseconds).
+        """
+        if self._template is None:
+            self._template = theme.finish(self.chart(alt.Chart(alt.Data(name=LIVE_DATA)))).to_dict()
+        return {**self._template, "datasets": {LIVE_DATA: _records(self.frame(**values))}}
 
     # -- static ------------------------------------------------------------------------------
     def _grid_data(self) -> tuple[list[dict], list[int]]:
@@ -313,6 +326,7 @@ class LiveFigure:
             slider.observe(self._redraw, names="value")
             self.sliders[p.name] = slider
         self.chart = alt.JupyterChart(explorable.figure())
+        self.chart.spec = explorable.live_spec()
         self.box = widgets.VBox([*self.sliders.values(), self.chart],
                                 layout=widgets.Layout(width="100%"))
 
@@ -321,4 +335,4 @@ class LiveFigure:
         return {name: slider.value for name, slider in self.sliders.items()}
 
     def _redraw(self, change=None):
-        self.chart.chart = self.explorable.figure(**self.values)
+        self.chart.spec = self.explorable.live_spec(**self.values)

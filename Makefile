@@ -1,0 +1,46 @@
+# Two commands do everything on a fresh machine with Python 3.11, make and apt:
+#   make serve   install what the book needs, build it (every chapter executed) and serve it on localhost
+#   make test    install what the tests need and run the whole suite (browser tests need Debian's chromium)
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+BUILD_FLAGS := --all -W -n --keep-going
+
+.PHONY: install install-dev build serve test test-fast bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+install-dev: $(VENV)/.installed-dev
+
+build: install
+	$(BIN)/jupyter-book build . $(BUILD_FLAGS)
+
+serve: build
+	@echo "Serving the book at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
+
+test: install-dev
+	@test -x "$${CHROMIUM:-/usr/bin/chromium}" || { echo "Browser tests need Debian's chromium: apt-get install chromium"; exit 1; }
+	$(BIN)/pytest
+
+test-fast: install-dev
+	$(BIN)/pytest -m "not browser and not live"
+
+bench: install-dev
+	$(BIN)/python bench/bench.py
+
+clean:
+	rm -rf _build .pytest_cache .hypothesis
