@@ -11,6 +11,7 @@ from conftest import BOOK
 from essays.explorable import all_figures
 
 FIGURES = all_figures()
+pytestmark = pytest.mark.live
 
 PROBE = """
 import json
