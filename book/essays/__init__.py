@@ -4,5 +4,3 @@
 ``essays.charts``  tidy DataFrame -> altair chart, one file per chapter
 ``essays.explorable``  declare an interactive figure once, render it statically and live
 """
-
-__version__ = "0.1.0"
