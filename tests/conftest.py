@@ -13,6 +13,12 @@ from urllib.parse import urlparse
 
 import pytest
 import yaml
+from hypothesis import settings
+
+# CI runs each property test on the same examples every time (no flaky red from a new random draw);
+# locally hypothesis explores fresh examples on every run.
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI") else "default")
 
 ROOT = Path(__file__).resolve().parent.parent
 BOOK = ROOT / "book"

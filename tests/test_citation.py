@@ -31,3 +31,15 @@ def test_no_other_file_states_a_different_version():
 def test_the_built_cite_page_shows_the_version(built_html):
     page = (built_html / "book" / "cite.html").read_text(encoding="utf-8")
     assert str(citation.metadata()["version"]) in page
+
+
+def test_every_page_carries_citation_meta_tags_with_its_title_and_the_version(built_html):
+    from conftest import toc_files
+
+    version = str(citation.metadata()["version"])
+    for page in toc_files():
+        text = (built_html / f"{page}.html").read_text(encoding="utf-8")
+        titles = re.findall(r'<meta name="citation_title" content="([^"]+)"', text)
+        assert len(titles) == 1 and titles[0].strip(), page
+        assert f'<meta name="citation_version" content="{version}"' in text, page
+        assert '<meta name="citation_inbook_title"' in text and '<meta name="citation_author"' in text

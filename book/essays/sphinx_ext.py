@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -42,7 +43,25 @@ def _write_bundle(app: Sphinx, exception) -> None:
     target.write_text(vega_bundle(), encoding="utf-8")
 
 
+def _citation_meta(context) -> None:
+    """Google Scholar / Highwire ``citation_*`` tags naming the page, the book and its version."""
+    from html import escape
+
+    from essays import citation
+
+    meta = citation.metadata()
+    title = re.sub(r"<[^>]+>", "", context.get("title", "")) or meta["title"]
+    tags = [("citation_title", title), ("citation_inbook_title", meta["title"]),
+            ("citation_publication_date", str(meta["date-released"]).replace("-", "/")),
+            ("citation_version", str(meta["version"])), ("citation_language", "en")]
+    tags += [("citation_author", a.get("name") or f"{a['family-names']}, {a['given-names']}")
+             for a in meta["authors"]]
+    context["metatags"] = context.get("metatags", "") + "".join(
+        f'\n<meta name="{name}" content="{escape(value, quote=True)}" />' for name, value in tags)
+
+
 def _page_scripts(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    _citation_meta(context)
     if 'class="explorable"' in context.get("body", ""):
         app.add_js_file(VENDOR, defer="defer", priority=900)
         app.add_js_file("essays.js", defer="defer", priority=901)
