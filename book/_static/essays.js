@@ -1,13 +1,75 @@
 /* Static explorables: draw each figure's Vega-Lite spec and wire its sliders to the spec's params.
  * Everything runs in the browser; the numbers come from Vega expressions or from the grid of model
- * outputs precomputed at build time (see essays/explorable.py). */
+ * outputs precomputed at build time (see essays/explorable.py).
+ *
+ * Each figure also gets a toolbar: "Link to this view" (a scenario link that restores the exact
+ * slider settings: ?<figure>.<param>=<value>#fig-<figure>), and downloads of the drawn data (CSV)
+ * and the chart (SVG, PNG). */
 (function () {
   "use strict";
   const figures = {};
+  const MAX_VALUE_LENGTH = 32; // longer scenario-link values are ignored, never parsed
 
   function readJSON(figure, cls) {
     const node = figure.querySelector("script." + cls);
     return node ? JSON.parse(node.textContent) : null;
+  }
+
+  /* Index of the slider position nearest to `value` (on a log scale for log sliders); values
+   * outside the range clamp to its ends. */
+  function nearestIndex(p, value) {
+    const distance = (v) => (p.log ? Math.abs(Math.log(v) - Math.log(value)) : Math.abs(v - value));
+    if (p.log && !(value > 0)) return 0;
+    let best = 0;
+    for (let i = 1; i < p.values.length; i++) if (distance(p.values[i]) < distance(p.values[best])) best = i;
+    return best;
+  }
+
+  /* Settings for `name` from the page's query string: known params with finite numeric values only. */
+  function linkedSettings(name, params) {
+    const settings = {};
+    let query;
+    try {
+      query = new URLSearchParams(window.location.search);
+    } catch (e) {
+      return settings;
+    }
+    for (const [key, raw] of query) {
+      const dot = key.indexOf(".");
+      if (dot < 0 || key.slice(0, dot) !== name) continue;
+      const param = key.slice(dot + 1);
+      if (!Object.prototype.hasOwnProperty.call(params, param)) continue;
+      if (typeof raw !== "string" || raw.length > MAX_VALUE_LENGTH || !/^[-+0-9.eE]+$/.test(raw)) continue;
+      const value = Number(raw);
+      if (Number.isFinite(value)) settings[param] = value;
+    }
+    return settings;
+  }
+
+  function csv(rows, columns) {
+    const cell = (v) => {
+      const s = v === undefined || v === null ? "" : String(v);
+      return /[",\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+    };
+    return [columns.map(cell).join(",")].concat(rows.map((r) => columns.map((c) => cell(r[c])).join(","))).join("\n") + "\n";
+  }
+
+  function download(filename, href) {
+    const a = document.createElement("a");
+    a.href = href;
+    a.download = filename;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  }
+
+  function button(text, title) {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.className = "explorable-button";
+    b.textContent = text;
+    b.title = title;
+    return b;
   }
 
   async function setup(figure) {
@@ -18,11 +80,13 @@
     const view = result.view;
     const params = {};
     for (const p of meta.params) params[p.name] = p;
+    const current = {};
 
     function setIndex(name, index) {
       const p = params[name];
       const input = figure.querySelector('input[data-param="' + name + '"]');
       index = Math.max(0, Math.min(p.values.length - 1, Math.round(index)));
+      current[name] = index;
       input.value = String(index);
       input.setAttribute("aria-valuetext", p.labels[index]);
       figure.querySelector('output[for="' + input.id + '"]').textContent = p.labels[index];
@@ -31,10 +95,75 @@
       return view.runAsync();
     }
 
+    /* The model rows drawn at the current settings: mark data carrying every model column. */
+    function rows() {
+      const seen = new Set();
+      const out = [];
+      (function walk(node) {
+        if (!node) return;
+        if (node.items) node.items.forEach(walk);
+        const d = node.datum;
+        if (!d || !node.mark || node.mark.marktype === "group") return;
+        if (!meta.columns.every((c) => c in d)) return;
+        const row = {};
+        for (const c of meta.columns) row[c] = d[c];
+        const key = JSON.stringify(row);
+        if (!seen.has(key)) {
+          seen.add(key);
+          out.push(row);
+        }
+      })(view.scenegraph().root);
+      return out;
+    }
+
+    function link() {
+      const query = new URLSearchParams();
+      for (const p of meta.params) query.set(meta.name + "." + p.name, String(p.values[current[p.name]]));
+      return window.location.origin + window.location.pathname + "?" + query.toString() + "#" + figure.id;
+    }
+
+    for (const p of meta.params) current[p.name] = p.default;
     for (const input of figure.querySelectorAll("input[data-param]")) {
       input.addEventListener("input", () => setIndex(input.dataset.param, Number(input.value)));
     }
-    figures[meta.name] = { view: view, meta: meta, element: figure, setIndex: setIndex };
+    const linked = linkedSettings(meta.name, params);
+    for (const [name, value] of Object.entries(linked)) await setIndex(name, nearestIndex(params[name], value));
+
+    const toolbar = document.createElement("div");
+    toolbar.className = "explorable-toolbar";
+    const linkButton = button("Link to this view", "Copy a link that restores these slider settings");
+    const linkField = document.createElement("input");
+    linkField.type = "text";
+    linkField.readOnly = true;
+    linkField.className = "explorable-link";
+    linkField.setAttribute("aria-label", "Link to this view");
+    linkField.hidden = true;
+    linkButton.addEventListener("click", async () => {
+      linkField.value = link();
+      linkField.hidden = false;
+      linkField.select();
+      try {
+        await navigator.clipboard.writeText(linkField.value);
+        linkButton.textContent = "Link copied";
+      } catch (e) {
+        linkButton.textContent = "Copy the link below";
+      }
+    });
+    const csvButton = button("Data (CSV)", "Download the numbers drawn at these settings");
+    csvButton.addEventListener("click", () => {
+      const blob = new Blob([csv(rows(), meta.columns)], { type: "text/csv" });
+      const url = URL.createObjectURL(blob);
+      download(meta.name + ".csv", url);
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    });
+    const svgButton = button("SVG", "Download the chart as SVG");
+    svgButton.addEventListener("click", async () => download(meta.name + ".svg", await view.toImageURL("svg")));
+    const pngButton = button("PNG", "Download the chart as PNG");
+    pngButton.addEventListener("click", async () => download(meta.name + ".png", await view.toImageURL("png", 2)));
+    toolbar.append(linkButton, csvButton, svgButton, pngButton, linkField);
+    target.after(toolbar);
+
+    figures[meta.name] = { view: view, meta: meta, element: figure, setIndex: setIndex, rows: rows, link: link };
   }
 
   const ready = Promise.all(

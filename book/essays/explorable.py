@@ -239,7 +239,8 @@ class Explorable:
         """The figure as HTML for the built site: sliders, chart container and spec."""
         figure_id = f"fig-{self.name}"
         controls = []
-        meta = {"name": self.name, "mode": "expressions" if self.expressions else "grid", "params": []}
+        meta = {"name": self.name, "mode": "expressions" if self.expressions else "grid", "params": [],
+                "columns": [str(c) for c in self.frame().columns]}
         for p in self.params:
             grid = p.grid()
             index = int(np.argmin(np.abs(grid - p.default)))
@@ -247,7 +248,7 @@ class Explorable:
             meta["params"].append({
                 "name": p.name, "label": p.label, "values": [self._coerce(p, v) for v in grid],
                 "labels": [p.display(v) for v in grid],
-                "default": index, "format": p.format, "integer": p.integer,
+                "default": index, "format": p.format, "integer": p.integer, "log": p.log,
             })
             text = html.escape(p.display(grid[index]))
             controls.append(

@@ -83,4 +83,5 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _page_scripts)
     app.connect("build-finished", _write_bundle)
     app.add_css_file("essays.css")
+    app.add_js_file("cite.js", defer="defer")
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -1,0 +1,110 @@
+/* "Cite this section": a button beside every section heading that shows a ready citation, as text
+ * and as BibTeX, naming the book, its version, the section's number and title, and its stable URL.
+ * The stable anchor is the section's explicit label (the span Sphinx puts before the heading), so
+ * it survives retitling; the book's metadata comes from the page's citation_* meta tags. */
+(function () {
+  "use strict";
+
+  function metaContent(name) {
+    return Array.from(document.querySelectorAll('meta[name="' + name + '"]'), (m) => m.content);
+  }
+
+  function stableAnchor(section) {
+    for (const node of section.children) {
+      if (/^H[1-6]$/.test(node.tagName)) break;
+      if (node.tagName === "SPAN" && node.id && !/^id\d+$/.test(node.id)) return node.id;
+    }
+    return section.id;
+  }
+
+  function headingParts(heading) {
+    const number = heading.querySelector(".section-number");
+    const clone = heading.cloneNode(true);
+    clone.querySelectorAll(".section-number, .headerlink, .cite-button").forEach((n) => n.remove());
+    return { number: number ? number.textContent.trim().replace(/\.$/, "") : "", title: clone.textContent.trim() };
+  }
+
+  function bibtexEscape(s) {
+    return s.replace(/([{}\\])/g, "\\$1");
+  }
+
+  function citation(section) {
+    const heading = section.querySelector(":scope > h1, :scope > h2, :scope > h3");
+    const { number, title } = headingParts(heading);
+    const anchor = stableAnchor(section);
+    const url = window.location.origin + window.location.pathname + "#" + anchor;
+    const book = metaContent("citation_inbook_title")[0] || document.title;
+    const version = metaContent("citation_version")[0] || "";
+    const authors = metaContent("citation_author");
+    const year = (metaContent("citation_publication_date")[0] || "").slice(0, 4);
+    const label = (number ? "Section " + number + ", " : "") + "\u201c" + title + "\u201d";
+    const text = authors.join(" and ") + " (" + year + "). " + label + ". In " + book +
+      " (version " + version + "). " + url;
+    const key = "aifuturesessays-" + anchor.replace(/[^A-Za-z0-9-]/g, "");
+    const bibtex = "@incollection{" + key + ",\n" +
+      "  author = {{" + bibtexEscape(authors.join(" and ")) + "}},\n" +
+      "  title = {" + bibtexEscape(title) + "},\n" +
+      "  booktitle = {" + bibtexEscape(book) + "},\n" +
+      (number ? "  chapter = {" + number + "},\n" : "") +
+      "  year = {" + year + "},\n" +
+      "  version = {" + version + "},\n" +
+      "  url = {" + url + "},\n}";
+    return { text: text, bibtex: bibtex, anchor: anchor };
+  }
+
+  function panel(section, heading) {
+    const c = citation(section);
+    const box = document.createElement("div");
+    box.className = "cite-panel";
+    box.setAttribute("role", "region");
+    box.setAttribute("aria-label", "Citation for this section");
+    for (const [label, body] of [["Text", c.text], ["BibTeX", c.bibtex]]) {
+      const h = document.createElement("h4");
+      h.textContent = label;
+      const pre = document.createElement("pre");
+      pre.textContent = body;
+      pre.className = "cite-" + label.toLowerCase();
+      const copy = document.createElement("button");
+      copy.type = "button";
+      copy.className = "cite-button cite-copy";
+      copy.textContent = "Copy " + label;
+      copy.addEventListener("click", async () => {
+        try {
+          await navigator.clipboard.writeText(body);
+          copy.textContent = "Copied";
+        } catch (e) {
+          copy.textContent = "Select the text to copy";
+        }
+      });
+      h.appendChild(copy);
+      box.append(h, pre);
+    }
+    heading.after(box);
+    return box;
+  }
+
+  function init() {
+    const sections = document.querySelectorAll("article section, main section");
+    for (const section of sections) {
+      const heading = section.querySelector(":scope > h1, :scope > h2, :scope > h3");
+      if (!heading || heading.querySelector(".cite-button")) continue;
+      const b = document.createElement("button");
+      b.type = "button";
+      b.className = "cite-button cite-toggle";
+      b.textContent = "Cite";
+      b.title = "Cite this section";
+      b.setAttribute("aria-label", "Cite this section: " + headingParts(heading).title);
+      b.setAttribute("aria-expanded", "false");
+      let box = null;
+      b.addEventListener("click", () => {
+        if (!box) box = panel(section, heading);
+        else box.hidden = !box.hidden;
+        b.setAttribute("aria-expanded", String(!box.hidden));
+      });
+      heading.appendChild(b);
+    }
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

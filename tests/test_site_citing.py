@@ -1,0 +1,119 @@
+"""Citing from the built site: cite buttons beside every section, scenario links for every figure."""
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+import pytest
+
+from conftest import toc_files
+from essays import citation
+from essays.explorable import all_figures
+from figures import SET_JS, assert_drawn_matches_model, drawn, settings_at, wait_idle
+
+pytestmark = pytest.mark.browser
+VERSION = str(citation.metadata()["version"])
+
+
+@pytest.fixture(scope="module")
+def figure_pages(built_html) -> dict[str, str]:
+    """Figure name -> the built page that shows it."""
+    pages = {}
+    for page in toc_files():
+        html = (built_html / f"{page}.html").read_text(encoding="utf-8")
+        for name in re.findall(r'<figure class="explorable" id="fig-([a-z0-9_]+)"', html):
+            pages.setdefault(name, f"{page}.html")
+    return pages
+
+
+def ready(visit, path):
+    v = visit(path)
+    v.page.wait_for_function("() => !document.querySelector('figure.explorable') || window.essays")
+    v.page.evaluate("() => window.essays ? window.essays.ready.then(() => true) : true")
+    return v
+
+
+def test_every_section_heading_has_a_cite_button_whose_citation_names_anchor_and_version(visit):
+    for path in toc_files():
+        v = ready(visit, f"{path}.html")
+        page = v.page
+        buttons = page.locator("button.cite-toggle")
+        count = buttons.count()
+        assert count >= 1, path
+        for i in range(count):
+            buttons.nth(i).click()
+        texts = page.locator(".cite-panel pre.cite-text").all_inner_texts()
+        bibtex = page.locator(".cite-panel pre.cite-bibtex").all_inner_texts()
+        assert len(texts) == len(bibtex) == count
+        anchors = page.eval_on_selector_all(
+            "button.cite-toggle", "bs => bs.map(b => { const s = b.closest('section');"
+            " const span = Array.from(s.children).find(n => n.tagName === 'SPAN' && n.id && !/^id\\d+$/.test(n.id));"
+            " return span ? span.id : s.id; })")
+        for text, bib, anchor in zip(texts, bibtex, anchors):
+            assert f"/{path}.html#{anchor}" in text and f"version {VERSION}" in text
+            assert f"#{anchor}}}" in bib and f"version = {{{VERSION}}}" in bib
+        assert v.errors == []
+
+
+def test_copying_a_citation_puts_its_text_on_the_clipboard(browser, server):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(f"{server}/book/parallelization.html")
+    page.locator("section#the-parallelization-penalty button.cite-toggle, "
+                 "section button.cite-toggle").nth(1).click()
+    page.locator(".cite-panel button.cite-copy").first.click()
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert "#parallelization-" in copied and f"version {VERSION}" in copied
+    context.close()
+
+
+def test_a_scenario_link_restores_the_view_it_was_made_from_in_a_fresh_page(visit, server, figure_pages):
+    assert figure_pages
+    for name, path in figure_pages.items():
+        fig = all_figures()[name]
+        v = ready(visit, path)
+        positions = {p.name: max(0, len(p.grid()) * 2 // 3 - 1) for p in fig.params}
+        for param, index in positions.items():
+            v.page.evaluate(SET_JS, [name, param, index])
+        wait_idle(v.page, name)
+        link = v.page.evaluate("(name) => window.essays.figures[name].link()", name)
+        assert link.startswith(server) and link.endswith(f"#fig-{name}")
+        fresh = ready(visit, link[len(server):])
+        wait_idle(fresh.page, name)
+        assert_drawn_matches_model(drawn(fresh.page, name), fig.frame(**settings_at(fig, positions)))
+        for p in fig.params:
+            value = fresh.page.input_value(f"#fig-{name} input[data-param='{p.name}']")
+            assert int(value) == positions[p.name]
+        assert fresh.errors == []
+
+
+HOSTILE = [
+    "{fig}.nope=3",                                     # unknown parameter
+    "nofigure.{param}=3",                               # unknown figure
+    "{fig}.{param}=abc",                                # not a number
+    "{fig}.{param}=NaN", "{fig}.{param}=Infinity",      # non-finite
+    "{fig}.{param}=1e308", "{fig}.{param}=-1e308",      # far out of range: clamped
+    "{fig}.{param}=" + quote("<script>window.pwned=1</script>"),
+    "{fig}.{param}=" + quote('"><img src=x onerror="window.pwned=1">'),
+    "{fig}.{param}=" + "9" * 5000,                      # very long
+    "{fig}.{param}=1&{fig}.{param}=" + quote("</script>"),
+    quote("<svg onload=alert(1)>") + "=1",
+]
+
+
+@pytest.mark.parametrize("template", HOSTILE)
+def test_a_hostile_scenario_link_leaves_the_page_unharmed(visit, template, figure_pages):
+    name, path = next(iter(figure_pages.items()))
+    fig = all_figures()[name]
+    param = fig.params[0]
+    v = ready(visit, f"{path}?{template.format(fig=name, param=param.name)}#fig-{name}")
+    page = v.page
+    assert page.evaluate("() => window.pwned === undefined")
+    assert page.locator("img[src=x], figure.explorable script:not([type='application/json'])").count() == 0
+    assert page.locator(f"#fig-{name}.explorable-failed").count() == 0
+    wait_idle(page, name)
+    positions = {p.name: int(page.input_value(f"#fig-{name} input[data-param='{p.name}']")) for p in fig.params}
+    for p in fig.params:
+        assert 0 <= positions[p.name] < len(p.grid())
+    assert_drawn_matches_model(drawn(page, name), fig.frame(**settings_at(fig, positions)))
+    assert v.errors == []
