@@ -1,13 +1,14 @@
 # Two commands do everything on a fresh machine with Python 3.11, make and apt:
 #   make serve   install what the book needs, build it (every chapter executed) and serve it on localhost
 #   make test    install what the tests need and run the whole suite (browser tests need Debian's chromium)
+# Also: make pdf (the whole book as one PDF, via headless Chromium), make bench (performance figures).
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 BUILD_FLAGS := --all -W -n --keep-going
 
-.PHONY: install install-dev build serve test test-fast bench clean
+.PHONY: install install-dev build serve test test-fast bench pdf clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +39,9 @@ test: install-dev
 
 test-fast: install-dev
 	$(BIN)/pytest -m "not browser and not live"
+
+pdf: install-dev
+	$(BIN)/python scripts/make_pdf.py
 
 bench: install-dev
 	$(BIN)/python bench/bench.py

@@ -1,0 +1,54 @@
+"""A PDF of the whole book, made offline with headless Chromium: every chapter, numbered pages."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import ROOT, toc_files
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def pdf_text(tmp_path_factory) -> tuple[str, int]:
+    out = tmp_path_factory.mktemp("pdf")
+    pdf = out / "book.pdf"
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "make_pdf.py"), "--out", str(pdf)],
+                   cwd=out, check=True, capture_output=True, timeout=1200)
+    reader = PdfReader(pdf)
+    return "\n".join(page.extract_text() for page in reader.pages), len(reader.pages)
+
+
+def page_titles() -> list[str]:
+    titles = []
+    for page in toc_files():
+        source = (ROOT / f"{page}.md").read_text(encoding="utf-8")
+        titles.append(re.search(r"^# (.+)$", source, re.M).group(1).strip())
+    return titles
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u201c", '"').replace("\u201d", '"'))
+
+
+def test_the_pdf_contains_every_chapter_title(pdf_text):
+    text = normalise(pdf_text[0])
+    for title in page_titles():
+        assert normalise(title) in text, title
+
+
+def test_the_pdf_pages_are_numbered(pdf_text):
+    text, pages = pdf_text
+    assert pages > 5
+    assert f"1 / {pages}" in text and f"{pages} / {pages}" in text
+
+
+def test_the_pdf_keeps_the_quotes_and_references(pdf_text):
+    text = normalise(pdf_text[0])
+    assert "I'm currently skeptical that toy models of DAGs/tech trees" in text.replace("\u2019", "'")
+    assert "Measuring AI Ability to Complete Long Tasks" in text
