@@ -9,6 +9,21 @@
   "use strict";
   const figures = {};
   const MAX_VALUE_LENGTH = 32; // longer scenario-link values are ignored, never parsed
+  // Charts follow the site's light/dark switch (pydata-sphinx-theme sets <html data-theme>).
+  const INK = "#e6e6e6";
+  const DARK = {
+    background: null,
+    view: { stroke: null },
+    title: { color: INK, subtitleColor: INK },
+    axis: { domainColor: "#8a8a8a", gridColor: "#4a4a4a", tickColor: "#8a8a8a", labelColor: INK, titleColor: INK },
+    legend: { labelColor: INK, titleColor: INK },
+    header: { labelColor: INK, titleColor: INK },
+    text: { color: INK },
+    mark: { color: "#56B4E9" },
+  };
+  function isDark() {
+    return document.documentElement.dataset.theme === "dark";
+  }
 
   function readJSON(figure, cls) {
     const node = figure.querySelector("script." + cls);
@@ -76,8 +91,7 @@
     const spec = readJSON(figure, "explorable-spec");
     const meta = readJSON(figure, "explorable-meta");
     const target = figure.querySelector(".explorable-chart");
-    const result = await window.vegaEmbed(target, spec, { renderer: "svg", actions: false });
-    const view = result.view;
+    let view = null;
     const params = {};
     for (const p of meta.params) params[p.name] = p;
     const current = {};
@@ -92,7 +106,40 @@
       figure.querySelector('output[for="' + input.id + '"]').textContent = p.labels[index];
       view.signal(name, p.values[index]);
       if (meta.mode === "grid") view.signal(name + "__i", index);
-      return view.runAsync();
+      return view.runAsync().then(describe);
+    }
+
+    /* The chart's text alternative: what it shows, the settings, and the numbers its text marks
+     * state at those settings (updated on every move). */
+    function describe() {
+      const settings = meta.params.map((p) => p.label + ": " + p.labels[current[p.name]]).join("; ");
+      const notes = [];
+      (function walk(node) {
+        if (!node) return;
+        if (node.items) node.items.forEach(walk);
+        if (node.mark && node.mark.marktype === "text" && node.mark.role === "mark" && node.text) {
+          notes.push(Array.isArray(node.text) ? node.text.join(" ") : String(node.text));
+        }
+      })(view.scenegraph().root);
+      const label = meta.title + ". Settings: " + settings + "." + (notes.length ? " " + notes.join(". ") + "." : "");
+      target.setAttribute("aria-label", label);
+      return view;
+    }
+
+    /* (Re)draw the chart in the current colour mode, keeping the reader's settings. */
+    async function draw() {
+      const result = await window.vegaEmbed(target, spec, {
+        renderer: "svg", actions: false, config: isDark() ? DARK : {},
+      });
+      if (view) view.finalize();
+      view = result.view;
+      for (const p of meta.params) {
+        view.signal(p.name, p.values[current[p.name]]);
+        if (meta.mode === "grid") view.signal(p.name + "__i", current[p.name]);
+      }
+      await view.runAsync();
+      describe();
+      if (figures[meta.name]) figures[meta.name].view = view;
     }
 
     /* The model rows drawn at the current settings: mark data carrying every model column. */
@@ -123,6 +170,7 @@
     }
 
     for (const p of meta.params) current[p.name] = p.default;
+    await draw();
     for (const input of figure.querySelectorAll("input[data-param]")) {
       input.addEventListener("input", () => setIndex(input.dataset.param, Number(input.value)));
     }
@@ -163,8 +211,29 @@
     toolbar.append(linkButton, csvButton, svgButton, pngButton, linkField);
     target.after(toolbar);
 
-    figures[meta.name] = { view: view, meta: meta, element: figure, setIndex: setIndex, rows: rows, link: link };
+    figures[meta.name] = { view: view, meta: meta, element: figure, setIndex: setIndex, rows: rows, link: link,
+                           redraw: draw };
   }
+
+  /* Vega sizes a container-width chart on window resize only; when the column changes width for
+   * another reason (the sidebar appearing as the window widens), tell it again. */
+  if (window.ResizeObserver) {
+    let pending = null;
+    const observer = new ResizeObserver(() => {
+      clearTimeout(pending);
+      pending = setTimeout(() => window.dispatchEvent(new Event("resize")), 50);
+    });
+    document.querySelectorAll("figure.explorable .explorable-chart").forEach((c) => observer.observe(c));
+  }
+
+  /* Restyle every chart when the reader switches between light and dark. */
+  let lastTheme = document.documentElement.dataset.theme;
+  new MutationObserver(() => {
+    const theme = document.documentElement.dataset.theme;
+    if (theme === lastTheme) return;
+    lastTheme = theme;
+    ready.then(() => Promise.all(Object.values(figures).map((f) => f.redraw())));
+  }).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
 
   const ready = Promise.all(
     Array.from(document.querySelectorAll("figure.explorable"), (figure) =>

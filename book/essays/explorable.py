@@ -240,7 +240,7 @@ class Explorable:
         figure_id = f"fig-{self.name}"
         controls = []
         meta = {"name": self.name, "mode": "expressions" if self.expressions else "grid", "params": [],
-                "columns": [str(c) for c in self.frame().columns]}
+                "columns": [str(c) for c in self.frame().columns], "title": self.title or self.name}
         for p in self.params:
             grid = p.grid()
             index = int(np.argmin(np.abs(grid - p.default)))

@@ -1,0 +1,101 @@
+"""Reader comfort on the built site: small screens, resizing, dark mode, text alternatives."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import toc_files
+from essays.explorable import all_figures
+
+pytestmark = pytest.mark.browser
+PAGES = [f"{f}.html" for f in toc_files()]
+
+CHART_WIDTHS = """() => Array.from(document.querySelectorAll('figure.explorable'), f => {
+  const c = f.querySelector('.explorable-chart'); const s = c.querySelector('svg');
+  return [f.dataset.name, c.clientWidth, s ? s.getBoundingClientRect().width : -1]; })"""
+
+
+def open_ready(visit, path, width=1200):
+    v = visit(path)
+    v.page.set_viewport_size({"width": width, "height": 900})
+    v.page.wait_for_function("() => !document.querySelector('figure.explorable') || window.essays")
+    v.page.evaluate("() => window.essays ? window.essays.ready.then(() => true) : true")
+    v.page.wait_for_timeout(300)
+    return v
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_at_390_px_every_chart_fits_its_column_and_nothing_scrolls_sideways(visit, path):
+    v = open_ready(visit, path, width=390)
+    page = v.page
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    for name, container, svg in page.evaluate(CHART_WIDTHS):
+        assert 0 < svg <= container + 1, f"{name}: chart {svg}px in a {container}px column"
+    for slider in page.locator("figure.explorable input[type=range]").all():
+        box = slider.bounding_box()
+        assert box["width"] >= 100 and box["x"] >= 0 and box["x"] + box["width"] <= 390
+
+
+def test_charts_follow_the_column_when_the_window_narrows_and_widens_again(visit):
+    v = open_ready(visit, "book/parallelization.html")
+    page = v.page
+    fills = {name for name, fig in all_figures().items() if fig.static_spec().get("width") == "container"}
+    for width in (800, 390, 1200):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.wait_for_timeout(500)
+        for name, container, svg in page.evaluate(CHART_WIDTHS):
+            assert svg <= container + 1, f"{name} at {width}px: chart {svg}px in a {container}px column"
+            if name in fills:
+                assert abs(svg - container) <= 2, f"{name} at {width}px: chart {svg}px fills not its {container}px"
+
+
+AXIS_LABEL_FILL = """(name) => getComputedStyle(document.querySelector(
+  '#fig-' + name + ' .explorable-chart svg .role-axis-label text')).fill"""
+
+
+def test_switching_to_dark_mode_restyles_the_charts_and_back(visit):
+    v = open_ready(visit, "book/parallelization.html")
+    page = v.page
+    name = page.eval_on_selector("figure.explorable", "f => f.dataset.name")
+    page.evaluate("() => { document.documentElement.dataset.theme = 'light'; }")
+    page.wait_for_timeout(300)
+    light = page.evaluate(AXIS_LABEL_FILL, name)
+    page.evaluate("() => { document.documentElement.dataset.theme = 'dark'; }")
+    page.wait_for_function(f"(light) => ({AXIS_LABEL_FILL})('{name}') !== light", arg=light, timeout=5000)
+    dark = page.evaluate(AXIS_LABEL_FILL, name)
+    assert dark != light
+    page.evaluate("() => { document.documentElement.dataset.theme = 'light'; }")
+    page.wait_for_function(f"(light) => ({AXIS_LABEL_FILL})('{name}') === light", arg=light, timeout=5000)
+    assert v.errors == []
+
+
+def test_a_reader_whose_system_is_dark_gets_dark_charts(browser, server):
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.goto(f"{server}/book/parallelization.html")
+    page.evaluate("() => window.essays.ready")
+    assert page.evaluate("() => document.documentElement.dataset.theme") == "dark"
+    name = page.eval_on_selector("figure.explorable", "f => f.dataset.name")
+    fill = page.evaluate(AXIS_LABEL_FILL, name)
+    context.close()
+    assert fill.replace(" ", "") in ("rgb(230,230,230)", "#e6e6e6")
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_chart_has_a_text_alternative_that_follows_the_sliders(visit, path):
+    v = open_ready(visit, path)
+    page = v.page
+    for name in page.eval_on_selector_all("figure.explorable", "els => els.map(e => e.dataset.name)"):
+        chart = page.locator(f"#fig-{name} .explorable-chart")
+        before = chart.get_attribute("aria-label")
+        fig = all_figures()[name]
+        assert fig.title and before.startswith(fig.title), name
+        for p in fig.params:
+            assert p.label in before
+        slider = page.locator(f"#fig-{name} input[data-param='{fig.params[0].name}']")
+        slider.focus()
+        page.keyboard.press("End" if slider.input_value() != slider.get_attribute("max") else "Home")
+        page.evaluate("(n) => window.essays.figures[n].view.runAsync().then(() => true)", name)
+        page.wait_for_timeout(50)
+        assert chart.get_attribute("aria-label") != before, f"{name}: text alternative did not follow"
+        for label in page.locator(f"#fig-{name} .explorable-controls label").all():
+            assert label.is_visible() and label.inner_text().strip()
