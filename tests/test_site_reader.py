@@ -99,3 +99,31 @@ def test_every_chart_has_a_text_alternative_that_follows_the_sliders(visit, path
         assert chart.get_attribute("aria-label") != before, f"{name}: text alternative did not follow"
         for label in page.locator(f"#fig-{name} .explorable-controls label").all():
             assert label.is_visible() and label.inner_text().strip()
+
+
+def test_a_missing_page_gets_the_books_404_page_with_working_navigation(visit, server):
+    v = visit("book/no-such-chapter.html")
+    page = v.page
+    assert "Page not found" in page.inner_text("main")
+    assert page.evaluate("() => getComputedStyle(document.body).fontFamily") != ""
+    href = page.locator("nav a[href*='parallelization']").first.get_attribute("href")
+    response = page.goto(server + href if href.startswith("/") else href)
+    assert response.status == 200
+
+
+def test_search_finds_words_from_every_chapter(visit):
+    import re
+
+    from conftest import ROOT, chapter_sources
+
+    for source in chapter_sources():
+        title = re.search(r"^# (.+)$", source.read_text(encoding="utf-8"), re.M).group(1)
+        word = max(re.findall(r"[A-Za-z]{3,}", title), key=len)
+        v = visit(f"search.html?q={word}")
+        page = v.page
+        page.wait_for_selector("#search-results .search-summary", timeout=20000)
+        page.wait_for_function("() => !document.querySelector('#search-results h2') || "
+                               "document.querySelector('#search-results .search-summary').textContent.trim() !== ''")
+        links = page.eval_on_selector_all("#search-results li a", "as => as.map(a => a.getAttribute('href'))")
+        page_name = source.relative_to(ROOT).with_suffix(".html").as_posix()
+        assert any(page_name in (href or "") for href in links), f"searching {word!r} did not find {page_name}"

@@ -78,8 +78,16 @@ def _is_thebe(script) -> bool:
     return "thebe" in filename or "THEBE" in body
 
 
+def _site_prefix(app: Sphinx, config) -> None:
+    """The 404 page links absolutely; the prefix is the site's path where it is published
+    (``/`` locally, ``/<repository>/`` on GitHub Pages: the deploy workflow sets it)."""
+    prefix = os.environ.get("ESSAYS_SITE_PREFIX", "/")
+    config.notfound_urls_prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
+
+
 def setup(app: Sphinx) -> dict:
     os.environ[RENDER_ENV] = "static"
+    app.connect("config-inited", _site_prefix)
     app.connect("html-page-context", _page_scripts)
     app.connect("build-finished", _write_bundle)
     app.add_css_file("essays.css")
