@@ -1,6 +1,8 @@
 """Charts of the parallelization chapter, each declared once as an explorable figure."""
 from __future__ import annotations
 
+import inspect
+
 import altair as alt
 
 from essays.explorable import Explorable, Param
@@ -51,5 +53,294 @@ PENALTY = Explorable(
         "workers": "datum.series == 'chosen' ? workers : datum.workers",
         "effective_labor": "pow(datum.workers, datum.series == 'no penalty' ? 1 : exponent)",
         "speedup": "speed * datum.effective_labor",
+    },
+)
+
+
+# ------------------------------------------------------------------------------------------------
+# Three corporations (source lines 14-16)
+# ------------------------------------------------------------------------------------------------
+
+COMPANIES = [c.name for c in model.CORPORATIONS]
+
+
+def _speed_text(field: str = "datum.speed") -> str:
+    """A Vega expression writing a speed as "239×" or, below 1, as "1/95×"."""
+    return f"{field} >= 1 ? format({field}, '.3~g') + '×' : '1/' + format(1 / {field}, '.3~g') + '×'"
+
+
+def corporations_chart(base: alt.Chart) -> alt.LayerChart:
+    """Each company's research speed against the exponent (log scale), its workers' exponent marked."""
+    x = alt.X("exponent:Q", title="Parallelization exponent λ", scale=alt.Scale(domain=[0, 1]))
+    y = alt.Y("speed:Q", title="Research speed (multiple of NormalCorp's)",
+              scale=alt.Scale(type="log", domain=[1e-3, 1e4]), axis=alt.Axis(format="~g"))
+    colour = alt.Color("series:N", title=None, scale=alt.Scale(domain=COMPANIES), legend=None)  # labels name them
+    tooltip = [alt.Tooltip("series:N", title="company"), alt.Tooltip("workers:N", title="workers"),
+               alt.Tooltip("serial_speed:Q", format=".3~g", title="serial speed"),
+               alt.Tooltip("workforce:Q", format=".3~g", title="workforce"),
+               alt.Tooltip("exponent:Q", format=".2f", title="λ"),
+               alt.Tooltip("speed:Q", format=".4~g", title="research speed")]
+    curves = base.transform_filter("datum.kind == 'curve'").mark_line(opacity=0.55).encode(
+        x=x, y=y, color=colour, tooltip=tooltip)
+    chosen = base.transform_filter("datum.kind == 'chosen'")
+    points = chosen.mark_point(size=130, filled=True, stroke="black", strokeWidth=1).encode(
+        x=x, y=y, color=colour, tooltip=tooltip)
+    labelled = chosen.transform_calculate(
+        text=f"datum.series + ' (' + datum.workers + 's, λ = ' + format(datum.exponent, '.2f') + '): ' + ({_speed_text()})")
+    # Labels sit right of their point (left of it near the right edge), on the side of the line
+    # that stays clear: AutomatedCorp's line rises with the exponent, SlowCorp's falls.
+    labels = []
+    for side, align, dx in (("datum.exponent <= 0.5", "left", 12), ("datum.exponent > 0.5", "right", -12)):
+        below = f"(datum.series == 'AutomatedCorp') == ({side})"
+        for where, dy in ((below, 16), (f"!({below})", -12)):
+            labels.append(labelled.transform_filter(f"({side}) && {where}").mark_text(
+                align=align, dx=dx, dy=dy, fontSize=13).encode(x=x, y=y, text="text:N"))
+    return alt.layer(curves, points, *labels)
+
+
+CORPORATIONS = Explorable(
+    name="corporations",
+    title="Research speed of NormalCorp, SlowCorp and AutomatedCorp against the parallelization exponent",
+    params=(
+        Param("human_exponent", "Exponent λ of human workers (NormalCorp, SlowCorp)", 0.4, 0.0, 1.0,
+              step=0.01, format=".2f"),
+        Param("ai_exponent", "Exponent λ of AI workers (AutomatedCorp)", 0.4, 0.0, 1.0, step=0.01, format=".2f"),
+    ),
+    model=model.corporations_frame,
+    chart=corporations_chart,
+    expressions={
+        "exponent": ("datum.kind == 'curve' ? datum.exponent : "
+                     "(datum.workers == 'AI' ? ai_exponent : human_exponent)"),
+        "speed": "datum.serial_speed * pow(datum.workforce, datum.exponent)",
+    },
+)
+
+
+# ------------------------------------------------------------------------------------------------
+# Compute bottlenecks (source line 17): (a) labor and compute as CES inputs
+# ------------------------------------------------------------------------------------------------
+
+# The "ceiling" rows of compute_bottleneck_frame leave out ceilings above 1e12, which happens at
+# sigma = 0.95 once labor's share passes about 0.766. Up to 0.75 every setting has the same rows,
+# which lets the static page recompute the values in the browser (expression mode).
+LABOR_SHARE_MIN, LABOR_SHARE_MAX = 0.05, 0.75  # the labor-share slider's range
+
+
+def _check_fixed_rows() -> None:
+    """Fail loudly if the labor-share slider's range stops giving every setting the same rows."""
+    sizes = {len(model.compute_bottleneck_frame(labor_share=a)) for a in (LABOR_SHARE_MIN, 0.5, LABOR_SHARE_MAX)}
+    if len(sizes) != 1:
+        raise ValueError(f"compute_bottleneck_frame's rows vary with labor_share up to {LABOR_SHARE_MAX}: {sizes}")
+
+
+_check_fixed_rows()
+
+CES_SERIES = {"compute fixed": "research speed, compute unchanged",
+              "no bottleneck": "labor speedup (no bottleneck)",
+              "ceiling": "ceiling with unlimited labor (σ < 1)"}
+
+# Y = (alpha L^rho + 1 - alpha)^(1/rho), rho = (sigma - 1)/sigma, with compute K = 1 (unchanged);
+# Cobb-Douglas L^alpha at sigma = 1. Used for the "compute fixed" and "chosen" rows.
+_CES = ("datum.substitution_elasticity == 1 ? pow(datum.labor_speedup, labor_share) : "
+        "pow(labor_share * pow(datum.labor_speedup, (datum.substitution_elasticity - 1) / "
+        "datum.substitution_elasticity) + 1 - labor_share, datum.substitution_elasticity / "
+        "(datum.substitution_elasticity - 1))")
+
+
+def compute_bottleneck_chart(base: alt.Chart) -> alt.LayerChart:
+    """Research speedup against the elasticity of substitution, with the labor speedup and the ceiling."""
+    x = alt.X("substitution_elasticity:Q", title="Elasticity of substitution σ between labor and compute",
+              scale=alt.Scale(domain=[0, 2]))
+    y = alt.Y("research_speedup:Q", title="Research speed (multiple of today's)",
+              scale=alt.Scale(type="log", domain=[1, 1000]), axis=alt.Axis(format="~g"))
+    legend = alt.Legend(labelExpr=f"{CES_SERIES}[datum.label]".replace("'", '"'), columns=1, labelLimit=400)
+    colour = alt.Color("series:N", title=None, scale=alt.Scale(domain=list(CES_SERIES)), legend=legend)
+    dash = alt.StrokeDash("series:N", title=None, legend=legend,
+                          scale=alt.Scale(domain=list(CES_SERIES), range=[[1, 0], [6, 4], [2, 3]]))
+    tooltip = [alt.Tooltip("series:N", title="series"),
+               alt.Tooltip("substitution_elasticity:Q", format=".2f", title="σ"),
+               alt.Tooltip("research_speedup:Q", format=".4~g", title="research speed"),
+               alt.Tooltip("labor_speedup:Q", format=".4~g", title="labor speedup")]
+    lines = base.transform_filter("datum.series != 'chosen'").mark_line(clip=True).encode(
+        x=x, y=y, color=colour, strokeDash=dash, tooltip=tooltip)
+    chosen = base.transform_filter("datum.series == 'chosen'")
+    point = chosen.mark_point(color="black", size=120).encode(x=x, y=y, tooltip=tooltip)
+    headline = chosen.transform_calculate(
+        text="'σ = ' + format(datum.substitution_elasticity, '.2f') + ': '"
+             " + format(datum.labor_speedup, '.3~g') + '× the labor, '"
+             " + format(datum.research_speedup, '.3~g') + '× the research speed'"
+    ).mark_text(align="left", baseline="top", fontSize=14, fontWeight="bold").encode(
+        x=alt.value(8), y=alt.value(6), text="text:N")
+    share = chosen.transform_calculate(
+        text="format(log(datum.research_speedup) / log(datum.labor_speedup), '.0%')"
+             " + ' of the labor speedup\\'s orders of magnitude survive'"
+    ).mark_text(align="left", baseline="top", fontSize=13).encode(
+        x=alt.value(8), y=alt.value(26), text="text:N")
+    return alt.layer(lines, point, headline, share)
+
+
+COMPUTE_BOTTLENECK = Explorable(
+    name="compute_bottleneck",
+    title="Research speed from AutomatedCorp's labor with compute unchanged, against the elasticity of substitution",
+    params=(
+        Param("substitution_elasticity", "Elasticity of substitution σ (0 = perfect complements)", 0.5, 0.1, 2.0,
+              step=0.05, format=".2f"),
+        Param("labor_share", "Labor's share α of research (fraction)", 0.5, LABOR_SHARE_MIN, LABOR_SHARE_MAX,
+              step=0.05, format=".2f"),
+    ),
+    model=model.compute_bottleneck_frame,
+    chart=compute_bottleneck_chart,
+    expressions={
+        "substitution_elasticity": ("datum.series == 'chosen' ? substitution_elasticity : "
+                                    "datum.substitution_elasticity"),
+        "research_speedup": (
+            "datum.series == 'no bottleneck' ? datum.labor_speedup : datum.series == 'ceiling' ? "
+            "pow(1 - labor_share, datum.substitution_elasticity / (datum.substitution_elasticity - 1)) : "
+            + _CES),
+    },
+)
+
+
+# ------------------------------------------------------------------------------------------------
+# Compute bottlenecks (source line 17): (b) experiments too small to teach anything
+# ------------------------------------------------------------------------------------------------
+
+# Axis labels at powers of ten only ("1e+9"), blank at the log axis's 2x and 5x ticks.
+_POWERS_OF_TEN = ("abs(log(datum.value) / LN10 - round(log(datum.value) / LN10)) < 1e-6 ? "
+                  "format(datum.value, '.0e') : ''")
+
+EXPERIMENT_SERIES = {"frontier grows": "frontier run grows as compute^β",
+                     "fixed frontier": "frontier run fixed (β = 0)"}
+
+
+def useful_experiments_chart(base: alt.Chart) -> alt.LayerChart:
+    """Most useful experiments per unit time against compute scale-up (log-log), chosen point marked."""
+    x = alt.X("compute_scaleup:Q", title="Compute budget (multiple of today's)",
+              scale=alt.Scale(type="log", domain=[1, 1e4]), axis=alt.Axis(format="~s"))
+    y = alt.Y("useful_experiments:Q", title="Most useful experiments per unit time",
+              scale=alt.Scale(type="log"), axis=alt.Axis(labelExpr=_POWERS_OF_TEN))
+    legend = alt.Legend(labelExpr=f"{EXPERIMENT_SERIES}[datum.label]".replace("'", '"'), labelLimit=400)
+    colour = alt.Color("series:N", title=None, scale=alt.Scale(domain=list(EXPERIMENT_SERIES)), legend=legend)
+    dash = alt.StrokeDash("series:N", title=None, legend=legend,
+                          scale=alt.Scale(domain=list(EXPERIMENT_SERIES), range=[[1, 0], [6, 4]]))
+    tooltip = [alt.Tooltip("series:N", title="series"),
+               alt.Tooltip("frontier_growth_exponent:Q", format=".2f", title="β"),
+               alt.Tooltip("compute_scaleup:Q", format=".3~g", title="compute"),
+               alt.Tooltip("useful_experiments:Q", format=".3~e", title="useful experiments"),
+               alt.Tooltip("growth:Q", format=".3~g", title="growth")]
+    lines = base.transform_filter("datum.series != 'chosen'").mark_line().encode(
+        x=x, y=y, color=colour, strokeDash=dash, tooltip=tooltip)
+    chosen = base.transform_filter("datum.series == 'chosen'")
+    point = chosen.mark_point(color="black", size=120).encode(x=x, y=y, tooltip=tooltip)
+    headline = chosen.transform_calculate(
+        text="format(datum.compute_scaleup, '.3~g') + '× the compute: ' + format(datum.growth, '.3~g')"
+             " + '× the useful experiments (β = ' + format(datum.frontier_growth_exponent, '.2f') + ')'"
+    ).mark_text(align="left", baseline="top", fontSize=14, fontWeight="bold").encode(
+        x=alt.value(8), y=alt.value(6), text="text:N")
+    return alt.layer(lines, point, headline)
+
+
+USEFUL_EXPERIMENTS = Explorable(
+    name="useful_experiments",
+    title="Most useful experiments per unit time against compute, when small experiments teach nothing",
+    params=(
+        Param("min_useful_fraction", "Smallest useful experiment f (fraction of the frontier run)",
+              model.LINE_17_MIN_USEFUL_FRACTION, 1e-12, 1e-3, log=True, points=10, format=".0e"),
+        Param("frontier_growth_exponent", "Frontier run growth β (frontier ∝ compute^β)", 0.5, 0.0, 2.0,
+              step=0.05, format=".2f"),
+        Param("compute_scaleup", "Compute budget (× today's)", 100.0, 1.0, 1e4, log=True, points=41,
+              format=".3~g"),
+    ),
+    model=model.useful_experiments_frame,
+    chart=useful_experiments_chart,
+    expressions={
+        "frontier_growth_exponent": "datum.series == 'fixed frontier' ? 0 : frontier_growth_exponent",
+        "compute_scaleup": "datum.series == 'chosen' ? compute_scaleup : datum.compute_scaleup",
+        "growth": "pow(datum.compute_scaleup, 1 - datum.frontier_growth_exponent)",
+        "useful_experiments": "datum.growth / min_useful_fraction",
+    },
+)
+
+
+# ------------------------------------------------------------------------------------------------
+# The experiment loop (source line 18)
+# ------------------------------------------------------------------------------------------------
+
+# The heatmap's axes run from 1x to LOOP_MAX_SPEEDUP in LOOP_POINTS cells: experiment_loop_frame's defaults.
+LOOP_MAX_SPEEDUP = inspect.signature(model.experiment_loop_frame).parameters["max_speedup"].default
+LOOP_POINTS = inspect.signature(model.experiment_loop_frame).parameters["points"].default
+_HALF_CELL = LOOP_MAX_SPEEDUP ** (0.5 / (LOOP_POINTS - 1))  # half a cell's width, as a factor
+_OVERLAP = 1.01  # cells overlap by 1% so that no hairline gaps show between them
+_LOOP_DOMAIN = [1 / _HALF_CELL, LOOP_MAX_SPEEDUP * _HALF_CELL]
+HEATMAP_WIDTH, STRIP_WIDTH, LOOP_HEIGHT = 430, 46, 300
+
+
+def experiment_loop_chart(base: alt.Chart) -> alt.VConcatChart:
+    """Heatmap of the loop speedup over both serial speedups, with its Amdahl ceiling beside it."""
+    axis = alt.Axis(format="~s", values=[1, 10, 100, 1000], grid=False)
+    scale = alt.Scale(type="log", domain=_LOOP_DOMAIN, nice=False)
+    y = alt.Y("researcher_speedup:Q", title="Researchers' serial speedup r", scale=scale, axis=axis)
+    y_lo = alt.Y2("r_lo:Q")
+    colour = alt.Color("loop_speedup:Q", title="Loop speedup S (× today's)",
+                       scale=alt.Scale(type="log", domain=[1, LOOP_MAX_SPEEDUP], scheme="viridis", clamp=True),
+                       legend=alt.Legend(format="~s", values=[1, 10, 100, 1000], gradientLength=320,
+                                         titleLimit=400))
+    tooltip = [alt.Tooltip("compute_speedup:Q", format=".3~g", title="compute speedup c"),
+               alt.Tooltip("researcher_speedup:Q", format=".3~g", title="researcher speedup r"),
+               alt.Tooltip("loop_speedup:Q", format=".4~g", title="loop speedup"),
+               alt.Tooltip("ceiling:Q", format=".4~g", title="ceiling r / (1 − w)"),
+               alt.Tooltip("share_of_ceiling:Q", format=".1%", title="share of ceiling")]
+    edge = _HALF_CELL * _OVERLAP
+    cells = base.transform_calculate(
+        c_lo=f"datum.compute_speedup / {edge!r}", c_hi=f"datum.compute_speedup * {edge!r}",
+        r_lo=f"datum.researcher_speedup / {edge!r}", r_hi=f"datum.researcher_speedup * {edge!r}",
+    )
+    heat = cells.mark_rect(clip=True).encode(
+        x=alt.X("c_lo:Q", title="Computers' serial speedup c (experiments)", scale=scale, axis=axis),
+        x2="c_hi:Q", y=alt.Y("r_hi:Q", title="Researchers' serial speedup r", scale=scale, axis=axis),
+        y2=y_lo, color=colour, tooltip=tooltip)
+    # Where experiments and responses take equal time, c = r w / (1 - w), the loop runs at half its
+    # ceiling; to the right of this line faster computers can at most double it.
+    knee = base.transform_filter("datum.compute_speedup == 1").transform_calculate(
+        knee="datum.ceiling - datum.researcher_speedup"  # r / (1 - w) - r = r w / (1 - w)
+    ).transform_filter("datum.knee > 0").mark_line(color="white", strokeWidth=2.5, strokeDash=[6, 3], clip=True).encode(
+        x=alt.X("knee:Q", scale=scale), y=y, order="researcher_speedup:Q")
+    heatmap = alt.layer(heat, knee).properties(
+        width=HEATMAP_WIDTH, height=LOOP_HEIGHT,
+        title=alt.Title("Loop speedup S = 1 / (w/c + (1 − w)/r)",
+                        subtitle="dashed: the loop at half its ceiling; right of it, faster computers at most double it"))
+    strip = base.transform_filter(f"datum.compute_speedup == {LOOP_MAX_SPEEDUP!r}").transform_calculate(
+        r_lo=f"datum.researcher_speedup / {edge!r}", r_hi=f"datum.researcher_speedup * {edge!r}",
+    ).mark_rect(clip=True).encode(
+        y=alt.Y("r_hi:Q", scale=scale, axis=None), y2=y_lo,
+        color=alt.Color("ceiling:Q", scale=alt.Scale(type="log", domain=[1, LOOP_MAX_SPEEDUP],
+                                                     scheme="viridis", clamp=True), legend=None),
+        tooltip=tooltip,
+    ).properties(width=STRIP_WIDTH, height=LOOP_HEIGHT, title=alt.Title("c → ∞", subtitle="ceiling"))
+    headline = base.transform_filter("datum.compute_speedup == 1 && datum.researcher_speedup == 1").transform_calculate(
+        text="'w = ' + format(1 - datum.researcher_speedup / datum.ceiling, '.0%')"
+             " + ': as c → ∞, S → r / (1 − w) = ' + format(datum.ceiling / datum.researcher_speedup, '.3~g')"
+             " + ' r'"
+    ).mark_text(align="left", baseline="middle", fontSize=14, fontWeight="bold").encode(
+        x=alt.value(0), y=alt.value(10), text="text:N").properties(width=HEATMAP_WIDTH + STRIP_WIDTH, height=20)
+    # The strip colours the ceiling on the heatmap's colour scale, as its own (legend-free) scale.
+    panels = alt.hconcat(heatmap, strip, spacing=6).resolve_scale(color="independent")
+    return alt.vconcat(headline, panels, spacing=4)
+
+
+EXPERIMENT_LOOP = Explorable(
+    name="experiment_loop",
+    title="Speedup of the experiment loop over the computers' and the researchers' serial speedups",
+    params=(
+        Param("experiment_share", "Share w of today's loop spent waiting on experiments", 0.5, 0.0, 0.95,
+              step=0.05, format=".2f"),
+    ),
+    model=model.experiment_loop_frame,  # its default grid: 20 x 20 cells from 1x to 1000x
+    chart=experiment_loop_chart,
+    expressions={
+        "loop_speedup": ("1 / (experiment_share / datum.compute_speedup + "
+                         "(1 - experiment_share) / datum.researcher_speedup)"),
+        "ceiling": "datum.researcher_speedup / (1 - experiment_share)",
+        "share_of_ceiling": "datum.loop_speedup / datum.ceiling",
     },
 )
