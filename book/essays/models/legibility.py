@@ -147,7 +147,16 @@ def likelihood_ratio(
     fpr = check_number("false_positive_rate", false_positive_rate, *FALSE_POSITIVE_RATE_RANGE)
     artifact = (1.0 - q) * c
     # fpr >= 1e-6 and m <= 50 keep fpr**m >= 1e-300, so the denominator never underflows to 0.
-    ratio = (q * np.power(sens, m) + artifact) / (q * np.power(fpr, m) + artifact)
+    valid_schemer, valid_other = np.power(sens, m), np.power(fpr, m)
+    denominator = q * valid_other + artifact
+    if sens >= fpr:
+        # The same ratio written as 1 + q (sens^m - fpr^m) / denominator: every rounding step is
+        # then monotone in the quantities the bound drops, so the computed ratio can never exceed
+        # the computed bound 1 + q / ((1 - q) c), not even by one rounding error.
+        ratio = 1.0 + q * (valid_schemer - valid_other) / denominator
+    else:
+        # Exculpatory evidence (ratio < 1): the direct form keeps full relative precision.
+        ratio = (q * valid_schemer + artifact) / denominator
     return float(ratio) if np.ndim(ratio) == 0 else ratio
 
 
