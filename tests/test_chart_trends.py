@@ -1,0 +1,120 @@
+"""The trends chapter's figures: each chart's data are the tested model's output, and the page fits its budget.
+
+The ``*_frame`` functions of ``essays.charts.trends`` only pick and join outputs of
+``essays.models.trends``; these tests check that they do not change a number on the way.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from essays.charts import trends as charts
+from essays.models import trends as model
+
+HORIZONS, TRANSISTORS = charts.HORIZONS, charts.TRANSISTORS
+FIGURES = (charts.TREND_FIT, charts.TREND_OUTLIER, charts.TREND_NOISE, charts.TREND_MOORE_NOISE,
+           charts.TREND_MOORE, charts.TREND_O3)
+
+
+def every_setting(fig):
+    """Every combination of the static page's slider positions."""
+    grids = [p.grid() for p in fig.params]
+    for values in np.array(np.meshgrid(*grids, indexing="ij")).reshape(len(grids), -1).T:
+        yield {p.name: fig._coerce(p, v) for p, v in zip(fig.params, values)}
+
+
+def test_the_default_trend_figure_states_metrs_188_day_doubling_time():
+    # METR benchmark_results_1_1.yaml: doubling_time_in_days.all_time_stitched = 187.778 (TH1.1, 2019 on).
+    row = charts.TREND_FIT.frame().query("kind == 'doubling time'")
+    assert len(row) == 1 and row["model"].iloc[0] == "TH1.1"
+    assert row["value"].iloc[0] == pytest.approx(187.778, abs=0.01)
+
+
+@pytest.mark.parametrize("suite, first_year", [(0, 2019), (1, 2019), (1, 2023), (0, 2025)])
+def test_trend_figure_carries_the_models_fit_and_interval_unchanged(suite, first_year):
+    version = model.TH_VERSIONS[suite]
+    frame = charts.trend_fit_frame(suite=suite, first_year=first_year)
+    summary = model.metr_trend_summary(HORIZONS, version=version, first_year=first_year,
+                                       resamples=charts.FIT_RESAMPLES)
+    fit = frame[frame["kind"] == "doubling time"].iloc[0]
+    assert (fit["value"], fit["low"], fit["high"]) == (summary.doubling_days, summary.ci_low_days,
+                                                       summary.ci_high_days)
+    assert (frame["kind"] == "frontier model").sum() == summary.points
+    source = model.trend_frame(HORIZONS, version=version, first_year=first_year, resamples=charts.FIT_RESAMPLES,
+                               grid_points=charts.TREND_LINE_POINTS)
+    source = source[source["kind"] != "other model"].reset_index(drop=True)
+    drawn = frame[frame["kind"] != "doubling time"].reset_index(drop=True)
+    np.testing.assert_array_equal(drawn[["value", "low", "high"]].to_numpy(),
+                                  source[["minutes", "minutes_low", "minutes_high"]].to_numpy())
+
+
+def test_the_outlier_figure_defaults_to_o3_and_its_milestones_are_the_models_forecasts():
+    frame = charts.outlier_chart_frame()
+    assert frame.loc[frame["kind"] == "outlier", "label"].tolist() == ["o3"]
+    table = model.outlier_forecasts(HORIZONS).set_index("line")
+    for line in charts.LINES:
+        rows = frame[frame["kind"] == line].set_index("label")
+        assert rows.loc["work-week", "decimal_year"] == table.loc[line, "work_week_year"]
+        assert rows.loc["work-month", "decimal_year"] == table.loc[line, "work_month_year"]
+        assert rows.loc["work-month", "minutes"] == model.WORK_MONTH_MINUTES
+
+
+def test_each_outlier_line_is_straight_on_a_log_scale_through_its_milestones():
+    for outlier in range(charts.FIRST_CANDIDATE, charts.FRONTIER_COUNT + 1):
+        frame = charts.outlier_chart_frame(outlier)
+        table = model.outlier_forecasts(HORIZONS, outlier_key=charts._frontier_key("TH1.1", outlier))
+        for line, days in zip(table["line"], table["doubling_days"]):
+            rows = frame[frame["kind"] == line]
+            slopes = np.diff(np.log2(rows["minutes"])) / np.diff(rows["decimal_year"])
+            np.testing.assert_allclose(365.25 / slopes, days, rtol=1e-9)
+
+
+@pytest.mark.parametrize("sigma, hours", [(0.0, 40.0), (3.0, 40.0), (9.0, 167.0)])
+def test_noise_figure_rows_are_the_models_noise_grid(sigma, hours):
+    frame = charts.metr_noise_frame(sigma, hours)
+    grid = model.noise_grid_frame(HORIZONS, horizon_minutes=60 * hours, sigmas_months=[sigma],
+                                  draws=charts.NOISE_DRAWS)
+    pd.testing.assert_frame_equal(frame, grid[charts.NOISE_COLUMNS].reset_index(drop=True))
+    assert frame["n_points"].tolist() == list(map(float, range(2, charts.FRONTIER_COUNT + 1)))
+
+
+def test_moore_noise_figure_shows_the_chosen_point_counts_of_the_models_grid():
+    frame = charts.moore_noise_frame(6.0)
+    assert frame["n_points"].tolist() == list(map(float, charts.MOORE_POINTS))
+    whole = model.moore_release_noise(TRANSISTORS, sigma_months=6.0, draws=charts.NOISE_DRAWS)
+    assert frame["chance_within_window"].iloc[-1] == whole.chance_within_window
+
+
+def test_the_o3_figure_names_its_point_and_carries_the_models_influence():
+    frame = charts.o3_chart_frame()
+    assert set(frame["model"]) == {"o3"} and set(frame["version"]) == {"TH1.1"}
+    expected = model.o3_influence_frame(HORIZONS)
+    pd.testing.assert_frame_equal(frame[expected.columns], expected)
+
+
+def test_every_static_setting_gives_finite_numbers():
+    for fig in FIGURES:
+        for settings in every_setting(fig):
+            numbers = fig.frame(**settings).select_dtypes("number").to_numpy()
+            assert np.isfinite(numbers).all(), (fig.name, settings)
+
+
+@pytest.mark.parametrize("call, name", [
+    (lambda: charts.trend_fit_frame(suite=2), "suite"),
+    (lambda: charts.trend_fit_frame(suite=0.5), "suite"),
+    (lambda: charts.outlier_chart_frame(outlier=2), "position"),
+    (lambda: charts.outlier_chart_frame(outlier=18), "position"),
+    (lambda: charts.metr_noise_frame(3.0, horizon_hours=0), "horizon_hours"),
+    (lambda: charts.metr_noise_frame(-1.0), "sigma_months"),
+    (lambda: charts.o3_chart_frame(point=1), "position"),
+])
+def test_bad_slider_values_raise_a_value_error_naming_the_parameter(call, name):
+    with pytest.raises(ValueError, match=name):
+        call()
+
+
+def test_the_chapters_figures_leave_room_in_the_300_kb_page_budget():
+    # The page's own HTML (prose, code, navigation) takes about 60 KB of the 300 KB budget.
+    total = sum(len(fig.static_html().encode()) for fig in FIGURES)
+    assert total < 230_000
