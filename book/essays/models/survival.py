@@ -282,7 +282,11 @@ def setaside_doublings(share):
     1.0
     """
     f = _scalar_or_array("share", share, *SHARE_RANGE, hi_open=True)
-    return -np.log1p(-f) / _LN2 if isinstance(f, np.ndarray) else -math.log1p(-f) / _LN2
+    # math.log1p element by element, not np.log1p: numpy's vectorised log1p can differ from the
+    # scalar one in the last bit, and a frame row must equal the scalar model exactly.
+    if isinstance(f, np.ndarray):
+        return np.array([-math.log1p(-v) / _LN2 for v in f.tolist()], dtype=float)
+    return -math.log1p(-f) / _LN2
 
 
 def setaside_delay(share, doubling_time: float):
@@ -547,7 +551,10 @@ def earth_constraint_doublings(fraction):
     """
     x = _scalar_or_array("fraction", fraction, *FRACTION_RANGE, lo_open=True)
     # 0.0 - ..., not -..., so that x = 1 gives 0.0 rather than -0.0
-    return 0.0 - (np.log2(x) if isinstance(x, np.ndarray) else math.log2(x))
+    # math.log2 element by element, as for scalars (numpy's vectorised log2 can differ in the last bit)
+    if isinstance(x, np.ndarray):
+        return np.array([0.0 - math.log2(v) for v in x.tolist()], dtype=float)
+    return 0.0 - math.log2(x)
 
 
 def earth_constraint_delay(fraction, doubling_time: float):

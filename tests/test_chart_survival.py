@@ -1,0 +1,216 @@
+"""Tests of the survival chapter's figure frames, slider readouts and on-chart text.
+
+The frames (essays.models.survival_frames) are checked against the tested models of
+essays.models.survival, value for value; the text the charts draw is formatted by Vega
+expressions, which are run here by vl-convert (Vega without a browser) and compared with the
+model's own ``format_duration``.
+"""
+from __future__ import annotations
+
+import doctest
+import html
+import math
+import re
+
+import altair as alt
+import numpy as np
+import pytest
+import vl_convert as vlc
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from essays.charts import survival as charts
+from essays.models import survival as m
+from essays.models import survival_frames as frames
+from essays.models.survival import DAY, HOUR, MONTH, WEEK, YEAR, format_duration
+
+VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
+
+doubling_days = st.floats(1 / 24, 36525.0)
+elapsed_years = st.floats(1 / 365.25, 1000.0)
+powers = st.floats(m.METABOLIC_POWER_W, 1e5)
+populations = st.floats(1e9, 2e10)
+fractions = st.floats(1e-12, 1.0)
+
+
+def test_docstring_examples_run():
+    result = doctest.testmod(frames)
+    assert result.attempted >= 6 and result.failed == 0
+
+
+# --- the overhead frame ---------------------------------------------------------------------------
+
+
+@settings(max_examples=40, deadline=None)
+@given(doubling_days, elapsed_years, powers, populations)
+def test_overhead_frame_equals_the_models_row_by_row(days, years, power, population):
+    df = frames.overhead_frame(days, years, power, population)
+    t, elapsed = days * DAY, years * YEAR
+    for row in df.itertuples():
+        assert row.delay_seconds == m.setaside_delay(row.share, t)
+        assert row.relative_size == m.upkeep_relative_size(row.share, t, elapsed)
+        assert row.lag_seconds == m.upkeep_lag(row.share, elapsed)
+    markers = df[df.series != "curve"]
+    for row in markers.itertuples():
+        assert row.share == m.resource_share(population, power, m.RESOURCE_BASES[row.series])
+        assert row.delay_seconds == m.survival_delay(population, power, m.RESOURCE_BASES[row.series], t)
+
+
+@settings(max_examples=30, deadline=None)
+@given(doubling_days, elapsed_years, powers)
+def test_overhead_frame_has_the_same_rows_whatever_the_settings(days, years, power):
+    # the static page recomputes values in the browser; it cannot add or drop rows
+    df, default = frames.overhead_frame(days, years, power), frames.overhead_frame()
+    assert df.series.tolist() == default.series.tolist()
+    assert df.share[df.series == "curve"].tolist() == default.share[default.series == "curve"].tolist()
+    assert df.point.tolist() == list(range(61)) + [-1, -1]
+
+
+def test_overhead_curve_spans_its_axis_and_every_marker_is_on_it():
+    lo, hi = frames.OVERHEAD_SHARE_AXIS
+    for power in (m.METABOLIC_POWER_W, 1e5):
+        for population in (1e9, 2e10):
+            df = frames.overhead_frame(power_per_person=power, population=population)
+            curve = df[df.series == "curve"]
+            assert curve.share.iloc[0] == pytest.approx(lo) and curve.share.iloc[-1] == pytest.approx(hi)
+            assert df.share.between(lo, hi).all()
+
+
+def test_one_doubling_of_delay_for_half_and_half_the_size_after_one_doubling_time():
+    df = frames.overhead_frame(doubling_time_days=1.0, elapsed_years=2 / 365.25, points=2)
+    half = df[df.series == "curve"].iloc[-1]
+    assert half.share == 0.5
+    assert half.delay_doublings == pytest.approx(1.0) and half.delay_seconds == pytest.approx(DAY)
+    assert half.relative_size == pytest.approx(0.5)  # 2**(-0.5 * 2 days / 1 day)
+
+
+def test_a_share_of_sunlight_that_is_all_of_it_is_refused():
+    with pytest.raises(ValueError, match="population \\* power_per_person"):
+        frames.overhead_frame(power_per_person=1e8, population=1e10)
+
+
+# --- the Earth frame -------------------------------------------------------------------------------
+
+
+@settings(max_examples=40, deadline=None)
+@given(fractions, doubling_days)
+def test_earth_frame_equals_the_model_row_by_row(fraction, days):
+    df = frames.earth_frame(fraction, days)
+    for row in df.itertuples():
+        assert row.delay_seconds == m.earth_constraint_delay(row.fraction, row.doubling_time_seconds)
+        assert row.delay_doublings == m.earth_constraint_doublings(row.fraction)
+    chosen = df[df.series.isin(["chosen", "chosen T"])]
+    assert (chosen.doubling_time_seconds == days * DAY).all()
+    assert df.fraction.iloc[-1] == fraction
+
+
+def test_earth_frame_draws_each_reference_doubling_time_and_keeps_its_rows():
+    df = frames.earth_frame()
+    names = ["chosen T"] + [f"T = {label}" for label in frames.EARTH_REFERENCE_DOUBLING_TIMES] + ["chosen"]
+    assert list(dict.fromkeys(df.series)) == names
+    assert frames.earth_frame(1e-9, 1 / 24).series.tolist() == df.series.tolist()
+    month = df[df.series == "T = 1 month"]
+    assert (month.doubling_time_seconds == MONTH).all()
+
+
+def test_a_hundredth_of_earth_costs_six_point_six_doubling_times():
+    chosen = frames.earth_frame(0.01, 1.0).iloc[-1]
+    assert format_duration(chosen.delay_seconds) == "6.6 days"
+
+
+# --- bad input --------------------------------------------------------------------------------------
+
+_OK = {frames.overhead_frame: dict(doubling_time_days=365.25, elapsed_years=50.0, power_per_person=1000.0,
+                                   population=8.2e9, points=11),
+       frames.earth_frame: dict(fraction=0.01, doubling_time_days=1.0, points=11)}
+_BAD = {
+    "doubling_time_days": [0.0, -1.0, float("nan"), float("inf"), 1e9, "1 day", None],
+    "elapsed_years": [-1.0, float("nan"), 1e7, "50", None],
+    "power_per_person": [0.0, -5.0, float("nan"), 1e13, None],
+    "population": [0.0, float("nan"), 1e16, None],
+    "fraction": [0.0, -0.1, 1.5, float("nan"), None],
+    "points": [1, 1000, 10.5, "61", None, True],
+}
+
+
+@pytest.mark.parametrize(("func", "name", "bad"), [
+    (func, name, bad) for func, ok in _OK.items() for name in ok for bad in _BAD[name]
+], ids=lambda v: getattr(v, "__name__", repr(v)))
+def test_bad_input_is_rejected_with_a_message_naming_the_parameter(func, name, bad):
+    with pytest.raises(ValueError, match=rf"\b{name}\b"):
+        func(**{**_OK[func], name: bad})
+
+
+# --- slider readouts ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("param", "value", "text"), [
+    ("doubling_time_days", 1 / 24, "1 hour"),
+    ("doubling_time_days", 365.25, "1 year"),
+    ("doubling_time_days", 36525.0, "100 years"),
+    ("elapsed_years", 1 / 365.25, "1 day"),
+    ("power_per_person", 1e5, "100 kW"),
+    ("power_per_person", m.METABOLIC_POWER_W, "96.9 W"),
+    ("population", 8.2e9, "8.2 bn"),
+    ("fraction", 0.01, "1%"),
+    ("fraction", 0.5, "50%"),
+    ("fraction", 1e-6, "1e-6"),
+    ("fraction", 2.5e-9, "2.5e-9"),
+])
+def test_slider_readouts_are_in_human_units(param, value, text):
+    found = {p.name: p for fig in (charts.SHARE, charts.OVERHEAD, charts.EARTH) for p in fig.params}
+    assert found[param].display(value) == text
+
+
+def test_each_slider_spans_the_range_the_issue_asks_for():
+    params = {(fig.name, p.name): p for fig in (charts.SHARE, charts.OVERHEAD, charts.EARTH) for p in fig.params}
+    population = params["survival_share", "population"]
+    assert (population.min, population.max) == (1e9, 2e10)
+    power = params["survival_share", "power_per_person"]
+    assert power.log and power.min == pytest.approx(m.METABOLIC_POWER_W) and power.max == 1e5
+    doubling = params["survival_earth", "doubling_time_days"]
+    assert doubling.log and doubling.min * DAY == pytest.approx(HOUR) and doubling.max * DAY == pytest.approx(100 * YEAR)
+
+
+# --- text drawn on the charts, by Vega -----------------------------------------------------------------
+
+
+def vega_texts(expression, values: list[float]) -> list[str]:
+    """Evaluate a text expression of ``datum.v`` in Vega (vl-convert) for each value, in order."""
+    data = alt.Data(values=[{"i": i, "v": v} for i, v in enumerate(values)])
+    chart = alt.Chart(data).transform_calculate(t=expression("datum.v")).mark_text().encode(
+        y=alt.Y("i:O", axis=None), text="t:N")
+    svg = vlc.vegalite_to_svg(chart.to_dict(), vl_version=VL_VERSION)
+    return [html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg)]
+
+
+DURATIONS = [2.3e-6, 9.8e-5, 1.0, 59.0, 3.5 * 60, 1.4 * HOUR, 6.6 * DAY, 3.2 * WEEK, 6.6 * MONTH, YEAR,
+             YEAR * (1 - 1e-12), 6.6 * YEAR, 66 * YEAR, 200 * YEAR]
+
+
+def test_durations_drawn_on_the_charts_read_as_the_model_formats_them():
+    assert vega_texts(charts.duration_text, DURATIONS) == [format_duration(s) for s in DURATIONS]
+
+
+def test_tiny_durations_read_in_picoseconds():
+    assert vega_texts(charts.duration_text, [5.2e-13]) == ["0.52 picoseconds"]
+
+
+def test_powers_and_shares_drawn_on_the_charts():
+    assert vega_texts(charts.power_text, [m.METABOLIC_POWER_W, 2.396e3, 7.94e11, 1.9646e13, 8.2e14]) == [
+        "96.9 W", "2.4 kW", "794 GW", "19.6 TW", "820 TW"]
+    assert vega_texts(charts.share_text, [41.7, 1.0, 0.0404, 1.132e-4]) == ["42×", "100%", "4.04%", "1.13e−4"]
+
+
+@pytest.mark.parametrize(("lo", "hi", "points"), [(*frames.OVERHEAD_SHARE_AXIS, 61), (*frames.EARTH_FRACTION_AXIS, 41)])
+def test_grid_values_rebuilt_in_vega_equal_the_frames_grid(lo, hi, points):
+    expression = charts.log_grid_value(lo, hi, points).replace("datum.point", "datum.v")
+    drawn = vega_texts(lambda v: f"'' + ({expression})", list(range(points)))
+    assert [float(t) for t in drawn] == pytest.approx(np.geomspace(lo, hi, points).tolist(), rel=1e-12)
+
+
+def test_every_figure_computes_in_the_browser_and_fits_the_page():
+    for fig in (charts.SHARE, charts.OVERHEAD, charts.EARTH):
+        assert fig.expressions, f"{fig.name} should render by Vega expressions"
+        assert len(fig.static_html().encode()) < 100_000
+        assert math.isfinite(float(np.asarray(fig.frame().select_dtypes("number")).sum()))
