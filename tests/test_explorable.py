@@ -113,3 +113,11 @@ def test_every_figure_has_valid_static_and_live_vega_lite(name):
 @pytest.mark.parametrize("name", FIGURES)
 def test_every_figure_static_page_fits_the_page_budget(name):
     assert len(FIGURES[name].static_html().encode()) < 250_000
+
+
+def test_tiny_values_keep_their_significant_digits_on_the_static_page():
+    fig = Explorable(name="test_tiny", params=(Param("a", "A", 1, 0, 2, step=1),),
+                     model=lambda a: pd.DataFrame({"x": [0.0, 1.0], "y": [1.113456e-15 * (a + 1), 2.5e-300]}),
+                     chart=lambda base: base.mark_point().encode(x="x:Q", y="y:Q"))
+    rows = {r["x"]: r["y"] for r in fig.static_spec()["data"]["values"] if r["_k"] == 1}
+    assert rows[0.0] == pytest.approx(2.226912e-15, rel=1e-9) and rows[1.0] == pytest.approx(2.5e-300, rel=1e-9)

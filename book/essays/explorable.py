@@ -118,7 +118,17 @@ def _records(df: pd.DataFrame) -> list[dict]:
             if not np.all(np.isfinite(values)):
                 raise ValueError(f"model output column {column!r} has a non-finite value")
             df[column] = _round(values)
-    return json.loads(df.to_json(orient="records", double_precision=15))
+    # (not DataFrame.to_json: its double_precision counts decimal places, which flattens values
+    # below 1e-8; json keeps every significant digit _round left)
+    return json.loads(json.dumps(df.to_dict(orient="records"), default=_jsonable))
+
+
+def _jsonable(value):
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, pd.Timestamp):
+        return value.isoformat()
+    raise TypeError(f"model output holds a {type(value).__name__}, which a chart cannot take: {value!r}")
 
 
 @dataclass
@@ -326,7 +336,7 @@ class LiveFigure:
                                              readout_format=".4g", **common)
             slider.observe(self._redraw, names="value")
             self.sliders[p.name] = slider
-        self.chart = alt.JupyterChart(explorable.figure())
+        self.chart = alt.JupyterChart(explorable.figure(), embed_options={"renderer": "svg"})  # text in the DOM
         self.chart.spec = explorable.live_spec()
         self.box = widgets.VBox([*self.sliders.values(), self.chart],
                                 layout=widgets.Layout(width="100%"))
