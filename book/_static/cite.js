@@ -105,6 +105,52 @@
     }
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  /* Accessibility fixes to the theme's own markup (pydata-sphinx-theme, sphinx-book-theme, docutils),
+   * each for a serious or critical axe-core violation (tests/test_site_a11y.py):
+   * - label-content-name-mismatch: the search field's button is labelled "Search" but shows
+   *   "Search Ctrl+K"; without the aria-label its name is the text it shows.
+   * - label-content-name-mismatch: the colour-mode button is labelled "Color mode" but shows an
+   *   icon titled with the current mode ("Light", "Dark", "System Settings"). Its label now names
+   *   the mode too ("Color mode: Dark"), kept in step as the reader switches, and the icons, which
+   *   Font Awesome turns into named images (possibly after this runs), are hidden from assistive
+   *   technology so the mode is not read twice.
+   * - aria-required-children (critical): docutils marks each bibliography entry with the
+   *   deprecated role doc-biblioentry inside a role="list"; DPUB-ARIA 1.1 says to use listitem. */
+  function labelModeButton(button) {
+    for (const icon of button.querySelectorAll(".theme-switch")) {
+      icon.setAttribute("aria-hidden", "true");
+      icon.removeAttribute("role");
+      icon.removeAttribute("aria-labelledby");
+    }
+    const mode = document.documentElement.dataset.mode || "auto";
+    const icon = button.querySelector('.theme-switch[data-mode="' + mode + '"]');
+    const title = icon && (icon.getAttribute("title") || (icon.querySelector("title") || {}).textContent);
+    const label = "Color mode" + (title ? ": " + title.trim() : "");
+    if (button.getAttribute("aria-label") !== label) button.setAttribute("aria-label", label);
+  }
+
+  function patchTheme() {
+    document.querySelectorAll("button.search-button-field[aria-label]").forEach((b) => {
+      if (b.textContent.trim()) b.removeAttribute("aria-label");
+    });
+    const modeButtons = document.querySelectorAll("button.theme-switch-button");
+    const relabel = () => modeButtons.forEach(labelModeButton);
+    relabel();
+    if (window.MutationObserver && modeButtons.length) {
+      const observer = new MutationObserver(relabel);
+      modeButtons.forEach((b) => observer.observe(b, { childList: true }));
+      observer.observe(document.documentElement, { attributes: true, attributeFilter: ["data-mode"] });
+    }
+    document.querySelectorAll('[role="list"] > [role="doc-biblioentry"]').forEach((entry) => {
+      entry.setAttribute("role", "listitem");
+    });
+  }
+
+  function start() {
+    patchTheme();
+    init();
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();

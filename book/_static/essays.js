@@ -126,6 +126,18 @@
       return view;
     }
 
+    /* To assistive technology the chart is one image whose text alternative is the container's
+     * aria-label (see describe). Vega makes the container a "graphics-document" and gives every
+     * mark group its own ARIA role, some with no name (axe: svg-img-alt), so on every (re)draw the
+     * container becomes an image again and the SVG, which it describes, is hidden from the
+     * accessibility tree. */
+    function presentAsImage() {
+      target.setAttribute("role", "img");
+      target.removeAttribute("aria-roledescription");
+      const svg = target.querySelector("svg");
+      if (svg) svg.setAttribute("aria-hidden", "true");
+    }
+
     /* (Re)draw the chart in the current colour mode, keeping the reader's settings. */
     async function draw() {
       const result = await window.vegaEmbed(target, spec, {
@@ -133,6 +145,7 @@
       });
       if (view) view.finalize();
       view = result.view;
+      presentAsImage();
       for (const p of meta.params) {
         view.signal(p.name, p.values[current[p.name]]);
         if (meta.mode === "grid") view.signal(p.name + "__i", current[p.name]);
