@@ -8,18 +8,21 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 BUILD_FLAGS := --all -W -n --keep-going
 
-.PHONY: install install-dev build serve test test-fast bench pdf clean
+.PHONY: install install-dev build serve test test-all test-fast bench pdf clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: requirements.txt | $(BIN)/python
+$(VENV)/.installed: requirements.txt binder/requirements.txt binder/postBuild binder/overrides.json | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements.txt
+	PATH="$(abspath $(BIN)):$$PATH" binder/postBuild  # as on Binder: JupyterLab opens .md as notebooks
 	touch $@
 
-$(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
+$(VENV)/.installed-dev: requirements-dev.txt package-lock.json $(VENV)/.installed
 	$(BIN)/pip install --quiet -r requirements-dev.txt
+	@command -v npm >/dev/null || { echo "The accessibility tests need axe-core from npm: apt-get install nodejs npm"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error  # axe-core, pinned in package-lock.json
 	touch $@
 
 install: $(VENV)/.installed
@@ -36,6 +39,11 @@ serve: build
 test: install-dev
 	@test -x "$${CHROMIUM:-/usr/bin/chromium}" || { echo "Browser tests need Debian's chromium: apt-get install chromium"; exit 1; }
 	$(BIN)/pytest
+
+# Also opens every chapter (not only parallelization) in a real JupyterLab: several minutes.
+test-all: install-dev
+	@test -x "$${CHROMIUM:-/usr/bin/chromium}" || { echo "Browser tests need Debian's chromium: apt-get install chromium"; exit 1; }
+	ESSAYS_TEST_ALL=1 $(BIN)/pytest
 
 test-fast: install-dev
 	$(BIN)/pytest -m "not browser and not live"

@@ -4,9 +4,14 @@
 - each page's own weight (HTML with its inline chart data) and the shared scripts' sizes;
 - first-visit transfer of each page in headless Chromium;
 - static slider redraw time in headless Chromium (median and p95 over many moves);
-- live slider redraw time in a Jupyter kernel (model + chart rebuild, median and p95).
+- live slider redraw time in a Jupyter kernel (model + chart rebuild, median and p95);
+- in a real JupyterLab (``jupyter lab`` from this environment, as Binder starts it, driven by
+  headless Chromium): the time from starting ``jupyter lab`` to a chapter's first chart after
+  "Run All Cells", and the live slider latency from the key event to the redrawn chart in the page
+  (widget -> kernel -> model -> chart -> browser), median and p95.
 
-Usage: python bench/bench.py [--site DIR]   (without --site it builds the book first)
+Usage: python bench/bench.py [--site DIR] [--lab-chapter NAME | --no-lab]
+       (without --site it builds the book first)
 """
 from __future__ import annotations
 
@@ -62,8 +67,11 @@ def page_weights(html: Path) -> None:
 def browser_figures(html: Path, moves: int = 60) -> None:
     from playwright.sync_api import sync_playwright
 
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(html))
-    handler.log_message = lambda *a: None
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):  # keep the request log out of the figures
+            pass
+
+    handler = functools.partial(Quiet, directory=str(html))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{httpd.server_address[1]}"
@@ -146,9 +154,118 @@ def live_figures() -> None:
         print(f"  {name:24s} median {statistics.median(ms):6.2f} ms   p95 {percentile(ms, 0.95):6.2f} ms")
 
 
+# Installed in the page: times one slider move from its key event to the redrawn chart. arm() notes
+# the chart's current marks and listens; the key event's timeStamp starts the clock; the first DOM
+# mutation after which the chart's marks differ (the re-embedded chart, drawn from the kernel's new
+# spec) stops it.
+LAB_PROBE = """() => {
+  const marks = svg => svg ? [...svg.querySelectorAll('g.role-mark > [aria-label]')]
+      .map(e => e.getAttribute('aria-label')).join('|') : '';
+  window.__essaysBench = {
+    arm(index) {
+      const figure = document.querySelectorAll(
+          '#jp-main-dock-panel .jp-NotebookPanel .jp-OutputArea-output > .jupyter-widgets')[index];
+      const embed = figure.querySelector('.vega-embed');
+      const before = marks(embed.querySelector('svg.marks'));
+      let start = null;
+      this.result = new Promise((resolve, reject) => {
+        const onKey = e => { if (start === null) start = e.timeStamp; };
+        document.addEventListener('keydown', onKey, true);
+        const observer = new MutationObserver(() => {
+          const svg = embed.querySelector('svg.marks');
+          if (start === null || !svg || !svg.querySelector('g.role-mark')) return;
+          const now = marks(svg);
+          if (now && now !== before) {
+            const end = performance.now();
+            observer.disconnect();
+            document.removeEventListener('keydown', onKey, true);
+            clearTimeout(timer);
+            resolve(end - start);
+          }
+        });
+        observer.observe(embed, {childList: true, subtree: true, attributes: true, characterData: true});
+        const timer = setTimeout(() => {
+          observer.disconnect();
+          document.removeEventListener('keydown', onKey, true);
+          reject(new Error('no redraw within 15 s'));
+        }, 15000);
+      });
+    },
+  };
+}"""
+
+
+def jupyterlab_figures(chapter_name: str = "parallelization", moves: int = 30) -> None:
+    """Time to first chart from ``jupyter lab`` start, and live slider latency, in a real JupyterLab."""
+    from playwright.sync_api import sync_playwright
+    from test_jupyterlab import BOOK, JupyterLab, LabChapter, chapter_figures
+
+    source = BOOK / f"{chapter_name}.md"
+    figures = chapter_figures(source)
+    scratch = Path(tempfile.mkdtemp(prefix="bench-lab-"))
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        lab = JupyterLab(scratch)
+        try:
+            started = time.perf_counter()
+            ready = lab.start()
+            chapter = LabChapter(browser, lab, source)
+            chapter.open()
+            shown = time.perf_counter() - started
+            chapter.wait_for_kernel()
+            kernel = time.perf_counter() - started
+            chapter.run_all()
+            clicked = time.perf_counter()
+            if figures:
+                chapter.page.wait_for_selector(".jp-OutputArea-output > .jupyter-widgets .vega-embed svg.marks",
+                                               timeout=240_000)
+            first_chart = time.perf_counter()
+            chapter.wait_until_run()
+            all_run = time.perf_counter()
+            print(f"\nJupyterLab, {source.name} opened at its launch path (headless Chromium):")
+            print(f"  jupyter lab start -> server answering   {ready:6.1f} s")
+            print(f"  jupyter lab start -> notebook shown     {shown:6.1f} s")
+            print(f"  jupyter lab start -> kernel ready       {kernel:6.1f} s")
+            if figures:
+                print(f"  jupyter lab start -> first chart        {first_chart - started:6.1f} s"
+                      f"   (Run All Cells clicked once the kernel was ready; chart {first_chart - clicked:.1f} s"
+                      " after the click)")
+            print(f"  Run All Cells -> every cell run         {all_run - clicked:6.1f} s")
+            if not figures:
+                return
+            chapter.wait_for_figures(len(figures))
+            chapter.page.evaluate(LAB_PROBE)
+            print(f"Live slider in JupyterLab, key event -> redrawn chart ({moves} moves per figure, "
+                  "PageUp/PageDown on its first slider):")
+            everything: list[float] = []
+            for index, explorable in enumerate(figures):
+                figure = chapter.figures().nth(index)
+                chapter.press(figure, 0, [])  # focus the handle
+                param = explorable.params[0]
+                first, second = ("PageDown", "PageUp") if param.default >= param.max else ("PageUp", "PageDown")
+                times = []
+                for i in range(moves):
+                    chapter.page.evaluate("i => window.__essaysBench.arm(i)", index)
+                    chapter.page.keyboard.press(first if i % 2 == 0 else second)
+                    times.append(chapter.page.evaluate("() => window.__essaysBench.result"))
+                    chapter.page.wait_for_timeout(150)  # let the kernel and the page settle
+                everything += times
+                print(f"  {explorable.name:24s} median {statistics.median(times):6.1f} ms   "
+                      f"p95 {percentile(times, 0.95):6.1f} ms")
+            print(f"  {'all figures':24s} median {statistics.median(everything):6.1f} ms   "
+                  f"p95 {percentile(everything, 0.95):6.1f} ms   ({len(everything)} moves)")
+            chapter.close()
+        finally:
+            lab.stop()
+            browser.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="a built site (_build/html) to measure instead of building")
+    parser.add_argument("--lab-chapter", default="parallelization",
+                        help="the chapter to open in JupyterLab (default: parallelization)")
+    parser.add_argument("--no-lab", action="store_true", help="skip the JupyterLab measurements")
     args = parser.parse_args()
     if args.site:
         html = args.site
@@ -160,6 +277,8 @@ def main() -> None:
     page_weights(html)
     browser_figures(html)
     live_figures()
+    if not args.no_lab:
+        jupyterlab_figures(args.lab_chapter)
 
 
 if __name__ == "__main__":

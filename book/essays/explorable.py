@@ -301,6 +301,13 @@ class Explorable:
         }
 
 
+def _log_step(param: Param, fine: float = 1e-3) -> float:
+    """A step in log10 of about ``fine`` that lands exactly on the default, so the live slider does
+    not snap the default to a neighbouring value when it first draws."""
+    span = math.log10(param.default) - math.log10(param.min)
+    return span / round(span / fine) if span >= fine else fine
+
+
 def all_figures() -> dict[str, Explorable]:
     """Every figure the book declares: imports each ``essays.charts`` module, returns the registry."""
     import importlib
@@ -330,7 +337,8 @@ class LiveFigure:
                                            step=max(1, int(p.step or 1)), **common)
             elif p.log:
                 slider = widgets.FloatLogSlider(value=p.default, base=10, min=math.log10(p.min),
-                                                max=math.log10(p.max), step=1e-3, readout_format=".4g", **common)
+                                                max=math.log10(p.max), step=_log_step(p), readout_format=".4g",
+                                                **common)
             else:
                 slider = widgets.FloatSlider(value=p.default, min=p.min, max=p.max, step=p.step / 10,
                                              readout_format=".4g", **common)

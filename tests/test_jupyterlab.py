@@ -1,0 +1,735 @@
+"""The live path as a Binder reader gets it: the Binder configuration, and a real JupyterLab.
+
+Configuration (fast, no server): Binder (repo2docker) reads only ``binder/`` once that folder exists,
+so ``binder/`` must carry the whole environment: the pinned ``requirements.txt``, Python 3.11 and the
+``postBuild`` that makes JupyterLab open Markdown as notebooks. The local environment must equal it,
+and the deploy workflow must build the site in it.
+
+JupyterLab (``live``): ``jupyter lab`` from this environment on localhost with the repository as its
+root, as Binder starts it; a chapter opened in headless Chromium at the path its launch button uses,
+in a fresh workspace; every request to another host blocked and counted. The chapter must open as a
+notebook (not as text), "Run All Cells" from the Run menu must finish with no error, every figure
+must show its ipywidgets sliders and chart, and sliders moved by real keyboard and pointer events
+must redraw the chart with the Python model's numbers at the new value, including values between the
+static site's precomputed grid points.
+
+The CI run opens the parallelization chapter; ``make test-all`` (or ``-m slow``) opens every chapter.
+The server runs with throwaway user settings (autosave off, so the test never writes a chapter back
+through jupytext; no news or update checks, which would reach other hosts), workspaces, runtime and
+checkpoint folders, so it leaves nothing behind in the repository or the home directory.
+"""
+from __future__ import annotations
+
+import contextlib
+import importlib
+import json
+import math
+import os
+import pkgutil
+import re
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+import xml.etree.ElementTree as ET
+from importlib import metadata
+from pathlib import Path
+from urllib.parse import quote, urlparse
+
+import jupytext
+import pytest
+import yaml
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+
+from conftest import BOOK, ROOT, chapter_sources
+
+BINDER = ROOT / "binder"
+VENV_BIN = Path(sys.executable).parent
+CI_CHAPTER = BOOK / "parallelization.md"
+JUPYTEXT_VIEWER = "Jupytext Notebook"
+WIDGET_OUTPUTS = ".jp-OutputArea-output > .jupyter-widgets"  # a widget output's root view
+STDERR_MIME = "application/vnd.jupyter.stderr"
+
+# Console errors JupyterLab may log that say nothing about the book. Each entry needs its reason.
+# (None seen so far with JupyterLab 4.6.6, ipywidgets 8.1.9, anywidget 0.11 and the settings below.)
+ALLOWED_CONSOLE_ERRORS: list[tuple[re.Pattern, str]] = []
+
+# Run-time dependencies that requirements.txt does not pin yet (sphinx-togglebutton declares
+# setuptools and wheel as run-time requirements); to be pinned there, then removed from this list.
+KNOWN_UNPINNED: set[str] = set()
+
+
+# --------------------------------------------------------------------------------------------
+# Binder's configuration and the environment
+# --------------------------------------------------------------------------------------------
+
+def pins(path: Path) -> dict[str, str]:
+    """``name -> version`` of a requirements file, following ``-r`` includes; rejects anything unpinned."""
+    found: dict[str, str] = {}
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if line.startswith(("-r ", "--requirement ")):
+            found.update(pins((path.parent / line.split(None, 1)[1]).resolve()))
+            continue
+        match = re.fullmatch(r"([A-Za-z0-9][A-Za-z0-9._-]*)==([A-Za-z0-9.+!-]+)", line)
+        assert match, f"{path.relative_to(ROOT)}: {raw!r} is not pinned as name==version"
+        found[canonicalize_name(match.group(1))] = match.group(2)
+    return found
+
+
+def test_binder_reads_the_book_environment_from_the_binder_folder():
+    # repo2docker ignores the root's requirements.txt, runtime.txt and postBuild once binder/ exists.
+    lines = [l.split("#", 1)[0].strip() for l in (BINDER / "requirements.txt").read_text().splitlines()]
+    assert [l for l in lines if l] == ["-r ../requirements.txt"], "binder/requirements.txt must be the book's list"
+    assert pins(BINDER / "requirements.txt") == pins(ROOT / "requirements.txt")
+    runtime = (BINDER / "runtime.txt").read_text().strip()
+    assert runtime == "python-3.11"
+    if (ROOT / "runtime.txt").exists():
+        assert (ROOT / "runtime.txt").read_text().strip() == runtime, "runtime.txt and binder/runtime.txt differ"
+    post_build = BINDER / "postBuild"
+    assert os.access(post_build, os.X_OK), "binder/postBuild must be executable"
+    assert not (ROOT / "postBuild").exists(), "a postBuild at the root is ignored by Binder: keep it in binder/"
+    for name in ("jupyterlab", "jupytext", "ipywidgets", "anywidget", "altair", "vl-convert-python"):
+        assert canonicalize_name(name) in pins(ROOT / "requirements.txt"), f"requirements.txt lacks {name}"
+
+
+def test_binder_opens_markdown_and_myst_as_jupytext_notebooks():
+    overrides = json.loads((BINDER / "overrides.json").read_text(encoding="utf-8"))
+    viewers = overrides["@jupyterlab/docmanager-extension:plugin"]["defaultViewers"]
+    assert viewers == {"markdown": JUPYTEXT_VIEWER, "myst": JUPYTEXT_VIEWER}
+
+
+def test_requirements_pin_every_run_time_dependency_and_this_environment_matches_them():
+    pinned = pins(ROOT / "requirements.txt")
+    wrong = {n: (v, metadata.version(n)) for n, v in pinned.items() if metadata.version(n) != v}
+    assert not wrong, f"this environment differs from requirements.txt (pinned, installed): {wrong}; run make install"
+    unpinned = set()
+    for name in pinned:
+        for spec in metadata.requires(name) or []:
+            requirement = Requirement(spec)
+            if requirement.marker is not None and not requirement.marker.evaluate({"extra": ""}):
+                continue
+            dependency = canonicalize_name(requirement.name)
+            if dependency not in pinned:
+                unpinned.add(f"{dependency} (needed by {name})")
+    assert {u.split()[0] for u in unpinned} <= KNOWN_UNPINNED, f"not pinned in requirements.txt: {sorted(unpinned)}"
+
+
+def test_this_jupyterlab_opens_markdown_as_notebooks_exactly_as_binder_does():
+    from jupyterlab.commands import get_app_dir
+
+    installed = Path(get_app_dir()) / "settings" / "overrides.json"
+    assert installed.is_file(), f"{installed} is missing: run `make install` (it runs binder/postBuild)"
+    assert json.loads(installed.read_text()) == json.loads((BINDER / "overrides.json").read_text()), (
+        f"{installed} differs from binder/overrides.json: run `make install`")
+
+
+def test_the_deploy_workflow_publishes_the_readme_build_made_in_binders_environment():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8"))
+    jobs = workflow["jobs"]
+    config_steps = "\n".join(s.get("run", "") for s in jobs["config"]["steps"])
+    assert "_config.yml" in config_steps and "binder/runtime.txt" in config_steps
+    build = jobs["build"]
+    assert "needs.config.outputs.branch" in build["if"], "publish only from the branch _config.yml names"
+    steps = {s.get("uses", "").split("@")[0]: s for s in build["steps"]}
+    assert steps["actions/setup-python"]["with"]["python-version"] == "${{ needs.config.outputs.python }}"
+    assert any(s.get("run", "").startswith("make build") for s in build["steps"]), "the README's build: make build"
+    assert steps["actions/upload-pages-artifact"]["with"]["path"] == "_build/html"
+    deploy = jobs["deploy"]
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
+    # make build installs requirements.txt and runs binder/postBuild: the environment Binder builds
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^build: install$", makefile, re.M)
+    assert "pip install --quiet -r requirements.txt" in makefile and "binder/postBuild" in makefile
+
+
+# --------------------------------------------------------------------------------------------
+# A real JupyterLab
+# --------------------------------------------------------------------------------------------
+
+def launch_path(source: Path) -> str:
+    """The path a chapter's Binder launch button opens (``?urlpath=lab/tree/<this>``), from the server root.
+
+    sphinx-book-theme builds it as ``repository.path_to_book`` + the page's source path; Binder's
+    server root is the repository, and so is this test's.
+    """
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    prefix = (config.get("repository") or {}).get("path_to_book") or ""
+    return "/".join(p for p in (prefix.strip("/"), source.relative_to(ROOT).as_posix()) if p)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class JupyterLab:
+    """``jupyter lab`` from this environment on 127.0.0.1, the repository as its root, as Binder runs it.
+
+    Only what would touch the machine beyond the test is redirected to a scratch folder: user
+    settings (autosave off, no news or update checks), workspaces, runtime files and checkpoints.
+    The application settings, where ``binder/postBuild`` put ``overrides.json``, are the
+    environment's own, exactly as on Binder.
+    """
+
+    def __init__(self, scratch: Path, root: Path = ROOT):
+        self.root = root
+        self.token = secrets.token_hex(24)
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.dirs = {name: scratch / name for name in ("settings", "workspaces", "runtime", "config", "data",
+                                                        "checkpoints")}
+        for folder in self.dirs.values():
+            folder.mkdir(parents=True, exist_ok=True)
+        self._user_setting("@jupyterlab/docmanager-extension", "plugin", {"autosave": False})
+        self._user_setting("@jupyterlab/apputils-extension", "notification",
+                           {"fetchNews": "false", "checkForUpdates": False})
+        self.log_path = scratch / "jupyter-lab.log"
+        self.process: subprocess.Popen | None = None
+        self._log = None
+
+    def _user_setting(self, package: str, plugin: str, values: dict) -> None:
+        folder = self.dirs["settings"] / package
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{plugin}.jupyterlab-settings").write_text(json.dumps(values), encoding="utf-8")
+
+    def command(self) -> list[str]:
+        cmd = [str(VENV_BIN / "jupyter"), "lab", "--no-browser",
+               f"--IdentityProvider.token={self.token}", "--ServerApp.ip=127.0.0.1",
+               f"--ServerApp.port={self.port}", "--ServerApp.port_retries=0",
+               f"--ServerApp.root_dir={self.root}",
+               f"--LabApp.user_settings_dir={self.dirs['settings']}",
+               f"--LabApp.workspaces_dir={self.dirs['workspaces']}",
+               f"--FileCheckpoints.checkpoint_dir={self.dirs['checkpoints']}",
+               "--LabApp.extension_manager=readonly"]
+        if hasattr(os, "geteuid") and os.geteuid() == 0:
+            cmd.append("--allow-root")  # containers and CI run as root; Binder runs as a user
+        return cmd
+
+    def environment(self) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if k != "ESSAYS_RENDER"}  # live figures, as in Binder
+        env.update(JUPYTER_CONFIG_DIR=str(self.dirs["config"]), JUPYTER_DATA_DIR=str(self.dirs["data"]),
+                   JUPYTER_RUNTIME_DIR=str(self.dirs["runtime"]),
+                   PATH=f"{VENV_BIN}{os.pathsep}{env.get('PATH', '')}")  # the environment's bin first, as on Binder
+        return env
+
+    def start(self, timeout: float = 90.0) -> float:
+        """Start the server and wait until its API answers; returns the seconds it took."""
+        started = time.perf_counter()
+        self._log = open(self.log_path, "w", encoding="utf-8")
+        self.process = subprocess.Popen(self.command(), cwd=self.root, env=self.environment(),
+                                        stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True)
+        deadline = started + timeout
+        while time.perf_counter() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"jupyter lab exited with {self.process.returncode}:\n{self.log_tail()}")
+            with contextlib.suppress(OSError, urllib.error.URLError):
+                self.api("GET", "api/status", timeout=2)
+                return time.perf_counter() - started
+            time.sleep(0.2)
+        raise RuntimeError(f"jupyter lab did not answer within {timeout:.0f} s:\n{self.log_tail()}")
+
+    def log_tail(self, chars: int = 4000) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")[-chars:] if self.log_path.exists() else ""
+
+    def api(self, method: str, path: str, timeout: float = 30):
+        request = urllib.request.Request(f"{self.base}/{path}", method=method,
+                                         headers={"Authorization": f"token {self.token}"})
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            body = response.read()
+        return json.loads(body) if body else None
+
+    def workspace_url(self, path: str) -> str:
+        """The document at ``path`` (as the launch button names it) in a new, empty workspace."""
+        workspace = f"essays-{secrets.token_hex(4)}"
+        return f"{self.base}/lab/workspaces/{workspace}/tree/{quote(path)}?reset&token={self.token}"
+
+    def kernel_id(self, path: str) -> str:
+        sessions = [s for s in self.api("GET", "api/sessions") if s.get("path") == path]
+        assert len(sessions) == 1, f"expected one kernel session for {path}, found {len(sessions)}"
+        return sessions[0]["kernel"]["id"]
+
+    def run_in_kernel(self, path: str, code: str, timeout: float = 60) -> str:
+        """Run ``code`` in the kernel of the notebook at ``path``, from a second client; its stdout."""
+        from jupyter_client import BlockingKernelClient
+
+        connection = self.dirs["runtime"] / f"kernel-{self.kernel_id(path)}.json"  # JUPYTER_RUNTIME_DIR
+        client = BlockingKernelClient(connection_file=str(connection))
+        client.load_connection_file()
+        client.start_channels()
+        out: list[str] = []
+        try:
+            client.wait_for_ready(timeout=timeout)
+
+            def hook(msg):
+                if msg["msg_type"] == "stream" and msg["content"]["name"] == "stdout":
+                    out.append(msg["content"]["text"])
+                elif msg["msg_type"] == "error":
+                    out.append("\n".join(msg["content"]["traceback"]))
+
+            reply = client.execute_interactive(code, store_history=False, timeout=timeout, output_hook=hook)
+            assert reply["content"]["status"] == "ok", "".join(out)
+        finally:
+            client.stop_channels()
+        return "".join(out)
+
+    def shutdown_kernels(self) -> None:
+        with contextlib.suppress(OSError, urllib.error.URLError):
+            for session in self.api("GET", "api/sessions"):
+                self.api("DELETE", f"api/sessions/{session['id']}")
+            for kernel in self.api("GET", "api/kernels"):
+                self.api("DELETE", f"api/kernels/{kernel['id']}")
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.shutdown_kernels()
+            self.process.send_signal(signal.SIGTERM)  # the server shuts down its kernels and exits
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)  # its own process group (start_new_session)
+                self.process.wait(timeout=10)
+        if self._log is not None:
+            self._log.close()
+            self._log = None
+
+
+class LabChapter:
+    """A chapter opened in JupyterLab in a fresh browser context that can reach nothing but localhost."""
+
+    def __init__(self, browser, lab: JupyterLab, source: Path, viewport=(1400, 1000)):
+        self.lab, self.source, self.path = lab, source, launch_path(source)
+        self.context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+        self.context.set_default_timeout(30_000)
+        self.errors: list[str] = []
+        self.external: list[str] = []
+        self.page = self.context.new_page()
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
+        self.context.route("**/*", self._route)
+        self.panel = self.page.locator("#jp-main-dock-panel .jp-NotebookPanel").first
+
+    def _route(self, route):
+        if urlparse(route.request.url).hostname in ("127.0.0.1", "localhost"):
+            route.continue_()
+        else:
+            self.external.append(route.request.url)
+            route.abort()
+
+    # -- opening and running ------------------------------------------------------------------
+    def open(self, timeout: float = 90) -> None:
+        """Open the launch path in a new workspace; wait until a notebook (or a text editor) shows."""
+        self.page.goto(self.lab.workspace_url(self.path), wait_until="domcontentloaded")
+        self.page.wait_for_selector("#jp-main-dock-panel .jp-NotebookPanel .jp-Cell, "
+                                    "#jp-main-dock-panel .jp-FileEditor", timeout=timeout * 1000)
+
+    def opened_as(self) -> dict:
+        return self.page.evaluate("""() => {
+            const dock = document.querySelector('#jp-main-dock-panel');
+            const tab = dock.querySelector('.lm-TabBar-tab.lm-mod-current .lm-TabBar-tabLabel');
+            return {notebooks: dock.querySelectorAll('.jp-NotebookPanel').length,
+                    editors: dock.querySelectorAll('.jp-FileEditor').length,
+                    tab: tab ? tab.textContent.trim() : null,
+                    code: dock.querySelectorAll('.jp-NotebookPanel .jp-CodeCell').length,
+                    markdown: dock.querySelectorAll('.jp-NotebookPanel .jp-MarkdownCell').length};
+        }""")
+
+    def wait_for_kernel(self, timeout: float = 90) -> None:
+        self.page.wait_for_function("""() => {
+            const panel = document.querySelector('#jp-main-dock-panel .jp-NotebookPanel');
+            const name = panel && panel.querySelector('.jp-KernelName');
+            const state = panel && panel.querySelector('.jp-Notebook-ExecutionIndicator');
+            return name && !/^\\s*(No Kernel|Kernel)?\\s*$/.test(name.textContent)
+                && state && state.dataset.status === 'idle';
+        }""", timeout=timeout * 1000)
+
+    def run_all(self) -> None:
+        """Run > Run All Cells, clicked in the menu bar as a reader would."""
+        # the chapter's tab first, so that the notebook is the current widget the menu acts on
+        self.page.locator("#jp-main-dock-panel .lm-TabBar-tab", has_text=self.source.name).click()
+        self.page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
+        self.page.locator("li.lm-Menu-item[data-command='runmenu:run-all']").click()
+
+    def wait_until_run(self, timeout: float = 240) -> None:
+        """Until every code cell has run, or one has failed and nothing is still queued."""
+        self.page.wait_for_function("""(stderr) => {
+            const panel = document.querySelector('#jp-main-dock-panel .jp-NotebookPanel');
+            const prompts = [...panel.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]
+                .map(e => e.textContent.trim());
+            if (prompts.some(t => t === '[*]:')) return false;
+            const failed = panel.querySelectorAll(`.jp-OutputArea-output[data-mime-type="${stderr}"]`).length;
+            return prompts.length > 0 && (failed > 0 || prompts.every(t => /^\\[\\d+\\]:$/.test(t)));
+        }""", arg=STDERR_MIME, timeout=timeout * 1000)
+
+    def prompts(self) -> list[str]:
+        return [t.strip() for t in self.panel.locator(".jp-CodeCell .jp-InputPrompt").all_text_contents()]
+
+    def stderr_outputs(self) -> list[str]:
+        return self.panel.locator(f".jp-OutputArea-output[data-mime-type='{STDERR_MIME}']").all_text_contents()
+
+    # -- figures -------------------------------------------------------------------------------
+    def figures(self):
+        """The outputs that are widgets (a live figure is a VBox of sliders and the chart)."""
+        return self.panel.locator(WIDGET_OUTPUTS)
+
+    def wait_for_figures(self, count: int, timeout: float = 60) -> None:
+        """Until ``count`` widget outputs each show sliders and a drawn chart with its text."""
+        self.page.wait_for_function("""([selector, count]) => {
+            const outputs = document.querySelectorAll(`#jp-main-dock-panel .jp-NotebookPanel ${selector}`);
+            return outputs.length === count && [...outputs].every(o =>
+                o.querySelector('.widget-slider .noUi-handle') && o.querySelector('.vega-embed svg.marks'));
+        }""", arg=[WIDGET_OUTPUTS, count], timeout=timeout * 1000)
+
+    @staticmethod
+    def slider_labels(figure) -> list[str]:
+        return [t.strip() for t in figure.locator(".widget-slider .widget-label").all_text_contents()]
+
+    @staticmethod
+    def readouts(figure) -> list[str]:
+        return [t.strip() for t in figure.locator(".widget-slider .widget-readout").all_text_contents()]
+
+    @staticmethod
+    def chart_texts(figure) -> list[str]:
+        """The chart's text marks as drawn (the SVG renderer puts them in the DOM)."""
+        return figure.locator(".vega-embed svg.marks").first.evaluate(TEXT_MARKS_JS)
+
+    @staticmethod
+    def chart_marks(figure) -> dict[str, list[str]]:
+        """The chart's text marks, and every mark's description (Vega writes its data into aria-label)."""
+        return figure.locator(".vega-embed svg.marks").first.evaluate(
+            f"svg => ({{text: ({TEXT_MARKS_JS})(svg), aria: ({ARIA_MARKS_JS})(svg)}})")
+
+    def press(self, figure, slider: int, keys: list[str]) -> None:
+        """Focus a slider's handle and press keys, as a keyboard user does."""
+        handle = figure.locator(".widget-slider").nth(slider).locator(".noUi-handle")
+        handle.scroll_into_view_if_needed()
+        handle.focus()
+        for key in keys:
+            self.page.keyboard.press(key)
+
+    def drag(self, figure, slider: int, dx: float) -> None:
+        """Drag a slider's handle by ``dx`` pixels with the mouse."""
+        handle = figure.locator(".widget-slider").nth(slider).locator(".noUi-handle")
+        handle.scroll_into_view_if_needed()
+        box = handle.bounding_box()
+        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        self.page.mouse.move(x, y)
+        self.page.mouse.down()
+        self.page.mouse.move(x + dx, y, steps=8)
+        self.page.mouse.up()
+
+    def wait_for_marks(self, figure, expected: dict, timeout: float = 20) -> dict:
+        """Poll the drawn chart until its marks are ``expected``; returns the last seen."""
+        deadline = time.monotonic() + timeout
+        seen: dict = {}
+        while time.monotonic() < deadline:
+            with contextlib.suppress(Exception):  # the chart is being re-embedded
+                seen = self.chart_marks(figure)
+                if seen == expected:
+                    return seen
+            time.sleep(0.1)
+        return seen
+
+    def live_values(self) -> dict[str, dict]:
+        """Each live figure's slider values as the kernel holds them (exact, unlike the readouts)."""
+        return json.loads(self.lab.run_in_kernel(self.path, LIVE_VALUES).strip().splitlines()[-1])
+
+    def console_errors(self) -> list[str]:
+        return [e for e in self.errors if not any(p.search(e) for p, _ in ALLOWED_CONSOLE_ERRORS)]
+
+    def close(self) -> None:
+        self.context.close()
+
+
+# The text of each text mark (role-mark: the chart's own labels, not axis or legend labels), in
+# drawing order; multi-line text joined by newlines. Used on the live chart and on vl-convert's SVG.
+TEXT_MARKS_JS = """svg => [...svg.querySelectorAll('g.mark-text.role-mark > text')].map(t => {
+    const lines = [...t.children].filter(c => c.tagName.toLowerCase() === 'tspan').map(c => c.textContent);
+    return lines.length ? lines.join('\\n') : [...t.childNodes].filter(n => n.nodeType === 3)
+        .map(n => n.textContent).join('');
+})"""
+
+
+# Every mark item's description, in drawing order: Vega's SVG renderer writes each item's encoded
+# data (field titles and values) into its aria-label.
+ARIA_MARKS_JS = """svg => [...svg.querySelectorAll('g.role-mark > [aria-label]')]
+    .map(e => e.getAttribute('aria-label'))"""
+
+
+def svg_marks(svg: str) -> dict[str, list[str]]:
+    """``chart_marks`` of an SVG string (vl-convert's rendering)."""
+    ns = "{http://www.w3.org/2000/svg}"
+    marks: dict[str, list[str]] = {"text": [], "aria": []}
+    for group in ET.fromstring(svg).iter(f"{ns}g"):
+        classes = (group.get("class") or "").split()
+        if "role-mark" not in classes:
+            continue
+        marks["aria"] += [item.get("aria-label") for item in group if item.get("aria-label") is not None]
+        if "mark-text" in classes:
+            for text in group.findall(f"{ns}text"):
+                lines = [t.text or "" for t in text.findall(f"{ns}tspan")]
+                marks["text"].append("\n".join(lines) if lines else (text.text or ""))
+    return marks
+
+
+def expected_marks(explorable, values: dict) -> dict[str, list[str]]:
+    """The live chart's marks at ``values``: the model re-run here, drawn by vl-convert's Vega.
+
+    vl-convert bundles the Vega and Vega-Lite that altair's offline JupyterChart ships to the
+    browser, so both draw the same marks from the same spec; the marks carry the model's numbers.
+    """
+    import vl_convert as vlc
+    from altair.utils._importers import vl_version_for_vl_convert
+
+    spec = explorable.live_spec(**values)
+    return svg_marks(vlc.vegalite_to_svg(spec, vl_version=vl_version_for_vl_convert()))
+
+
+def d3_g(x: float, digits: int = 3) -> str:
+    """A number as d3-format ``.3~g`` writes it (the charts' labels): ``4.78``, ``50``, ``2.5e+3``."""
+    if x == 0:
+        return "0"
+    mantissa, exponent = f"{x:.{digits - 1}e}".split("e")
+    e = int(exponent)
+    if e < -6 or e >= digits:
+        mantissa = mantissa.rstrip("0").rstrip(".") if "." in mantissa else mantissa
+        return f"{mantissa}e{'+' if e >= 0 else '-'}{abs(e)}"
+    text = f"{x:.{max(0, digits - 1 - e)}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def times_tokens(texts: list[str]) -> list[str]:
+    """The numbers written as multiples ("4.78×") in a chart's text marks."""
+    return re.findall(r"(-?[0-9][0-9.]*(?:e[+-]?\d+)?)×", " ".join(texts))
+
+
+def chapter_figures(source: Path) -> list:
+    """The figures a chapter shows: code cells ending in the name of an Explorable in essays.charts."""
+    from essays.explorable import Explorable
+    import essays.charts
+
+    by_name: dict[str, object] = {}
+    for info in pkgutil.iter_modules(essays.charts.__path__):
+        module = importlib.import_module(f"essays.charts.{info.name}")
+        by_name.update({k: v for k, v in vars(module).items() if isinstance(v, Explorable)})
+    shown = []
+    for cell in jupytext.read(source).cells:
+        lines = [l for l in cell.source.strip().splitlines() if l.strip() and not l.lstrip().startswith("#")]
+        if cell.cell_type == "code" and lines and lines[-1].strip() in by_name:
+            shown.append(by_name[lines[-1].strip()])
+    return shown
+
+
+def number(readout: str) -> float:
+    return float(readout.replace("−", "-").replace(",", ""))
+
+
+LIVE_VALUES = """
+import json
+from essays.explorable import REGISTRY
+print(json.dumps({name: figure._live.values for name, figure in REGISTRY.items() if figure._live is not None}))
+"""
+
+
+# --------------------------------------------------------------------------------------------
+# Fixtures
+# --------------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def lab(tmp_path_factory):
+    server = JupyterLab(tmp_path_factory.mktemp("jupyterlab"))
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def open_chapter(browser, lab):
+    """Open a chapter; afterwards close the page, shut its kernel down, and check the repository is untouched."""
+    opened: list[LabChapter] = []
+    snapshots: dict[Path, tuple[bytes, bool]] = {}
+
+    def open_(source: Path) -> LabChapter:
+        snapshots[source] = source.read_bytes(), (source.parent / ".ipynb_checkpoints").exists()
+        chapter = LabChapter(browser, lab, source)
+        opened.append(chapter)
+        return chapter
+
+    yield open_
+    for chapter in opened:
+        chapter.close()
+    lab.shutdown_kernels()
+    for source, (content, had_checkpoints) in snapshots.items():
+        assert source.read_bytes() == content, f"JupyterLab wrote {source.name} back: autosave must stay off"
+        assert had_checkpoints or not (source.parent / ".ipynb_checkpoints").exists(), (
+            "JupyterLab left .ipynb_checkpoints beside the chapter: checkpoints belong in the scratch folder")
+
+
+@pytest.fixture
+def all_chapters_selected(request):
+    if not (os.environ.get("ESSAYS_TEST_ALL") or "slow" in (request.config.getoption("markexpr") or "")):
+        pytest.skip("every chapter in JupyterLab takes minutes: `make test-all` (or `pytest -m slow`) runs it")
+
+
+# --------------------------------------------------------------------------------------------
+# Tests against the server
+# --------------------------------------------------------------------------------------------
+
+@pytest.mark.live
+def test_the_jupyterlab_server_opens_markdown_with_jupytext_by_default(lab):
+    # overrides.json becomes the schema's default; the user has set nothing (a fresh Binder user)
+    plugin = lab.api("GET", "lab/api/settings/@jupyterlab/docmanager-extension:plugin")
+    viewers = plugin["schema"]["properties"]["defaultViewers"]["default"]
+    assert viewers.get("markdown") == JUPYTEXT_VIEWER and viewers.get("myst") == JUPYTEXT_VIEWER
+    assert "defaultViewers" not in plugin["settings"]
+    contents = lab.api("GET", f"api/contents/{quote(launch_path(CI_CHAPTER))}?type=notebook&content=0")
+    assert contents["type"] == "notebook", "the server does not read the chapter as a notebook (jupytext)"
+
+
+def check_chapter_runs(chapter: LabChapter) -> list:
+    """Open, run all, and check it ran as a notebook with no error; the chapter's figures, in order."""
+    chapter.open()
+    opened = chapter.opened_as()
+    assert opened["editors"] == 0 and opened["notebooks"] == 1, (
+        f"{chapter.path} opened as {opened}: a Markdown file opened as text is a failure")
+    assert opened["tab"] == chapter.source.name
+    source_cells = jupytext.read(chapter.source).cells
+    with contextlib.suppress(Exception):  # JupyterLab adds the cells progressively
+        chapter.page.wait_for_function(
+            "n => document.querySelectorAll('#jp-main-dock-panel .jp-NotebookPanel .jp-Cell').length >= n",
+            arg=len(source_cells), timeout=30_000)
+    opened = chapter.opened_as()
+    assert opened["code"] == sum(c.cell_type == "code" for c in source_cells)
+    assert opened["markdown"] == sum(c.cell_type == "markdown" for c in source_cells)
+
+    chapter.wait_for_kernel()
+    chapter.run_all()
+    chapter.wait_until_run()
+    failures = chapter.stderr_outputs()
+    assert not failures, f"{chapter.path}: a cell failed or warned:\n" + "\n---\n".join(f[:2000] for f in failures)
+    prompts = chapter.prompts()
+    counts = [int(p[1:-2]) for p in prompts if re.fullmatch(r"\[\d+\]:", p)]
+    assert len(counts) == len(prompts), f"{chapter.path}: not every cell ran: {prompts}"
+    assert counts == sorted(counts) and len(set(counts)) == len(counts), f"not run top to bottom: {prompts}"
+
+    shown = chapter_figures(chapter.source)
+    if shown:
+        chapter.wait_for_figures(len(shown))
+    figures = chapter.figures()
+    assert figures.count() == len(shown)
+    for i, explorable in enumerate(shown):
+        labels = chapter.slider_labels(figures.nth(i))
+        assert labels == [p.label for p in explorable.params], f"figure {i + 1} shows sliders {labels}"
+    return shown
+
+
+def check_slider_redraws_from_the_model(chapter: LabChapter, index: int, explorable) -> None:
+    """Move one slider by keyboard; the drawn chart must be the model's at the kernel's new values."""
+    figure = chapter.figures().nth(index)
+    before = chapter.live_values()[explorable.name]
+    param = explorable.params[0]
+    key = "ArrowLeft" if before[param.name] >= param.max else "ArrowRight"
+    chapter.press(figure, 0, ["PageUp" if key == "ArrowRight" else "PageDown", key, key])
+
+    def shown_and_held_agree(values: dict) -> bool:  # the readouts and the kernel's values
+        return all(math.isclose(number(r), values[p.name], rel_tol=1e-3, abs_tol=1e-12)
+                   for p, r in zip(explorable.params, chapter.readouts(figure)))
+
+    deadline = time.monotonic() + 20  # each key press reaches the kernel in turn; wait for the last
+    while True:
+        values = chapter.live_values()[explorable.name]
+        if values != before and shown_and_held_agree(values) or time.monotonic() > deadline:
+            break
+        time.sleep(0.1)
+    assert values != before, f"{explorable.name}: pressing keys on the {param.name} slider changed nothing"
+    assert shown_and_held_agree(values), f"{explorable.name}: sliders read {chapter.readouts(figure)}, kernel {values}"
+    expected = expected_marks(explorable, values)
+    assert expected["aria"], f"{explorable.name}: the chart has no marks to compare"
+    seen = chapter.wait_for_marks(figure, expected)
+    differences = [f"  drawn {a!r}\n  model {b!r}" for key in ("text", "aria")
+                   for a, b in zip(seen.get(key, []), expected[key]) if a != b]
+    assert seen == expected, (f"{explorable.name} at {values}: the drawn chart differs from the model's "
+                              f"({len(seen.get('aria', []))} marks drawn, {len(expected['aria'])} expected):\n"
+                              + "\n".join(differences)[:3000])
+
+
+@pytest.mark.live
+def test_parallelization_runs_in_jupyterlab_and_its_sliders_redraw_from_the_model(open_chapter):
+    chapter = open_chapter(CI_CHAPTER)
+    shown = check_chapter_runs(chapter)
+    names = [f.name for f in shown]
+    assert "penalty" in names
+    penalty = shown[names.index("penalty")]
+    figure = chapter.figures().nth(names.index("penalty"))
+    params = [p.name for p in penalty.params]
+    assert params == ["exponent", "workers", "speed"]
+
+    def settings() -> dict:
+        return dict(zip(params, (number(r) for r in chapter.readouts(figure))))
+
+    def expected_tokens(values: dict) -> list[str]:
+        chosen = penalty.frame(**values).query("series == 'chosen'").iloc[0]
+        # "50× workers → 4.78× labor", "With each worker 50× faster: 239× today's research speed"
+        return [d3_g(chosen.workers), d3_g(chosen.effective_labor),
+                d3_g(chosen.speedup / chosen.effective_labor), d3_g(chosen.speedup)]
+
+    start = settings()
+    assert start == {"exponent": 0.4, "workers": 50, "speed": 50}
+    assert times_tokens(chapter.chart_texts(figure)) == expected_tokens(start)
+
+    # keyboard: seven steps right on the exponent, to a value the static page's grid does not have
+    chapter.press(figure, 0, ["ArrowRight"] * 7)
+    moved = settings()
+    assert moved["exponent"] > start["exponent"]
+    assert not any(math.isclose(moved["exponent"], g, abs_tol=1e-9) for g in penalty.params[0].grid()), (
+        f"exponent {moved['exponent']} is on the static grid: the live slider should reach values between")
+    want = expected_tokens(moved)
+    assert want != expected_tokens(start)
+    deadline = time.monotonic() + 20
+    while times_tokens(seen := chapter.chart_texts(figure)) != want and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert times_tokens(seen) == want, f"at {moved} the chart reads {seen}; the model gives {want}"
+
+    # pointer: drag the serial-speed handle to the left
+    chapter.drag(figure, 2, -80)
+    dragged = settings()
+    assert dragged["speed"] < moved["speed"] and dragged["exponent"] == moved["exponent"]
+    want = expected_tokens(dragged)
+    deadline = time.monotonic() + 20
+    while times_tokens(seen := chapter.chart_texts(figure)) != want and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert times_tokens(seen) == want, f"at {dragged} the chart reads {seen}; the model gives {want}"
+
+    # every figure of the chapter: a keyboard move redraws its chart from the model
+    for index, explorable in enumerate(shown):
+        check_slider_redraws_from_the_model(chapter, index, explorable)
+
+    assert chapter.external == [], f"JupyterLab asked other hosts for {chapter.external}"
+    assert chapter.console_errors() == [], f"console errors: {chapter.console_errors()}"
+
+
+OTHER_CHAPTERS = [p for p in chapter_sources() if p != CI_CHAPTER]
+
+
+@pytest.mark.live
+@pytest.mark.slow
+@pytest.mark.parametrize("source", OTHER_CHAPTERS, ids=[p.stem for p in OTHER_CHAPTERS])
+def test_every_chapter_runs_in_jupyterlab_and_its_sliders_redraw_from_the_model(source, all_chapters_selected,
+                                                                                  open_chapter):
+    chapter = open_chapter(source)
+    shown = check_chapter_runs(chapter)
+    for index, explorable in enumerate(shown):
+        check_slider_redraws_from_the_model(chapter, index, explorable)
+    assert chapter.external == [], f"JupyterLab asked other hosts for {chapter.external}"
+    assert chapter.console_errors() == [], f"console errors: {chapter.console_errors()}"
