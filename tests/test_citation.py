@@ -7,6 +7,17 @@ from conftest import ROOT
 from essays import citation
 
 
+def test_citation_file_is_valid_against_the_citation_file_format_schema():
+    import json
+
+    import jsonschema
+
+    schema = json.loads((ROOT / "tests" / "data" / "citation-file-format-1.2.0.schema.json").read_text())
+    meta = citation.metadata()
+    meta["date-released"] = str(meta["date-released"])  # YAML reads a date; the schema wants its text
+    jsonschema.validate(meta, schema)
+
+
 def test_citation_file_has_the_fields_the_citation_file_format_requires():
     meta = citation.metadata()
     for field in ("cff-version", "message", "title", "authors", "version", "date-released"):

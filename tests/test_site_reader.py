@@ -127,3 +127,42 @@ def test_search_finds_words_from_every_chapter(visit):
         links = page.eval_on_selector_all("#search-results li a", "as => as.map(a => a.getAttribute('href'))")
         page_name = source.relative_to(ROOT).with_suffix(".html").as_posix()
         assert any(page_name in (href or "") for href in links), f"searching {word!r} did not find {page_name}"
+
+
+def test_each_figure_downloads_its_numbers_as_csv_and_the_chart_as_svg_and_png(visit):
+    import csv
+    import io
+
+    import pandas as pd
+
+    from figures import SET_JS, assert_drawn_matches_model, settings_at, wait_idle
+
+    v = open_ready(visit, "book/parallelization.html")
+    page = v.page
+    for name in page.eval_on_selector_all("figure.explorable", "els => els.map(e => e.dataset.name)"):
+        fig = all_figures()[name]
+        positions = {p.name: len(p.grid()) // 4 for p in fig.params}
+        for param, index in positions.items():
+            page.evaluate(SET_JS, [name, param, index])
+        wait_idle(page, name)
+        toolbar = page.locator(f"#fig-{name} .explorable-toolbar")
+        with page.expect_download() as info:
+            toolbar.get_by_role("button", name="Data (CSV)").click()
+        text = open(info.value.path(), encoding="utf-8").read()
+        rows = list(csv.DictReader(io.StringIO(text)))
+        expected = fig.frame(**settings_at(fig, positions))
+        assert list(rows[0]) == [str(c) for c in expected.columns]
+        table = pd.DataFrame(rows)
+        for column in expected.columns:
+            if pd.api.types.is_numeric_dtype(expected[column]) and not pd.api.types.is_bool_dtype(expected[column]):
+                table[column] = table[column].astype(float)
+            elif pd.api.types.is_bool_dtype(expected[column]):
+                table[column] = table[column] == "true"
+        assert_drawn_matches_model(table.to_dict("records"), expected)
+        with page.expect_download() as info:
+            toolbar.get_by_role("button", name="SVG").click()
+        assert open(info.value.path(), encoding="utf-8").read().lstrip().startswith("<svg")
+        with page.expect_download() as info:
+            toolbar.get_by_role("button", name="PNG").click()
+        assert open(info.value.path(), "rb").read(8) == b"\x89PNG\r\n\x1a\n"
+    assert v.errors == []

@@ -118,3 +118,19 @@ def test_every_chapter_has_a_binder_launch_link_to_its_own_source_in_the_configu
             assert repo_branch == f"{repo}/{branch}"
             assert (ROOT / unquote(path)).is_file(), f"{page} launches {path}, which does not exist"
             assert unquote(path) == str(source.relative_to(ROOT))
+
+
+def test_every_chapter_opens_with_a_reader_contract_and_closes_with_a_summary_and_whats_next():
+    from conftest import chapter_sources
+
+    for source in chapter_sources():
+        if source.stem == "cite":
+            continue
+        text = source.read_text(encoding="utf-8")
+        assert re.search(r":::\{admonition\} In this chapter", text), source.name
+        contract = text[text.index("In this chapter"):]
+        for part in ("What you can vary", "Time to read"):
+            assert part in contract.split(":::")[0], f"{source.name}: contract lacks {part!r}"
+        headings = re.findall(r"^## (.+)$", text, re.M)
+        assert headings[-2:] == ["Summary", "What's next"], f"{source.name} ends with {headings[-2:]}"
+        assert "{term}`" in text, f"{source.name} links no glossary term"

@@ -21,6 +21,25 @@
     text: { color: INK },
     mark: { color: "#56B4E9" },
   };
+  /* Inks the charts use for neutral marks and text (black, dark greys) would vanish on a dark
+   * page; in dark mode each is drawn in a light grey of similar weight instead. */
+  const DARK_INK = {
+    "#000000": INK, "#000": INK, black: INK, "#333": "#d0d0d0", "#333333": "#d0d0d0",
+    "#555": "#b8b8b8", "#555555": "#b8b8b8", "#8a8a8a": "#a8a8a8", "#999": "#9a9a9a",
+    "#a04000": "#f0a070",
+  };
+  function darkened(node) {
+    if (Array.isArray(node)) return node.map(darkened);
+    if (node && typeof node === "object") {
+      const out = {};
+      for (const [k, v] of Object.entries(node)) out[k] = darkened(v);
+      return out;
+    }
+    if (typeof node === "string" && Object.prototype.hasOwnProperty.call(DARK_INK, node.toLowerCase())) {
+      return DARK_INK[node.toLowerCase()];
+    }
+    return node;
+  }
   function isDark() {
     return document.documentElement.dataset.theme === "dark";
   }
@@ -92,6 +111,8 @@
     const meta = readJSON(figure, "explorable-meta");
     const target = figure.querySelector(".explorable-chart");
     let view = null;
+    let dark = null;
+    const darkSpec = () => dark || (dark = darkened(spec));
     const params = {};
     for (const p of meta.params) params[p.name] = p;
     const current = {};
@@ -140,7 +161,7 @@
 
     /* (Re)draw the chart in the current colour mode, keeping the reader's settings. */
     async function draw() {
-      const result = await window.vegaEmbed(target, spec, {
+      const result = await window.vegaEmbed(target, isDark() ? darkSpec() : spec, {
         renderer: "svg", actions: false, config: isDark() ? DARK : {},
       });
       if (view) view.finalize();
