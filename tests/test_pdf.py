@@ -51,4 +51,4 @@ def test_the_pdf_pages_are_numbered(pdf_text):
 def test_the_pdf_keeps_the_quotes_and_references(pdf_text):
     text = normalise(pdf_text[0])
     assert "I'm currently skeptical that toy models of DAGs/tech trees" in text.replace("\u2019", "'")
-    assert "Measuring AI Ability to Complete Long Tasks" in text
+    assert "measuring ai ability to complete long tasks" in text.lower()  # the bibliography style may change case

@@ -309,15 +309,17 @@ def _log_step(param: Param, fine: float = 1e-3) -> float:
 
 
 def all_figures() -> dict[str, Explorable]:
-    """Every figure the book declares: imports each ``essays.charts`` module, returns the registry."""
+    """Every figure the book declares: the explorables defined in the ``essays.charts`` modules."""
     import importlib
     import pkgutil
 
     import essays.charts
 
+    figures = {}
     for info in pkgutil.iter_modules(essays.charts.__path__):
-        importlib.import_module(f"essays.charts.{info.name}")
-    return dict(sorted(REGISTRY.items()))
+        module = importlib.import_module(f"essays.charts.{info.name}")
+        figures.update({v.name: v for v in vars(module).values() if isinstance(v, Explorable)})
+    return dict(sorted(figures.items()))
 
 
 class LiveFigure:
