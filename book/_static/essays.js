@@ -111,6 +111,7 @@
     const meta = readJSON(figure, "explorable-meta");
     const target = figure.querySelector(".explorable-chart");
     let view = null;
+    let refreshImages = () => Promise.resolve();
     let dark = null;
     const darkSpec = () => dark || (dark = darkened(spec));
     const params = {};
@@ -144,6 +145,7 @@
       })(view.scenegraph().root);
       const label = meta.title + ". Settings: " + settings + "." + (notes.length ? " " + notes.join(". ") + "." : "");
       target.setAttribute("aria-label", label);
+      refreshImages();
       return view;
     }
 
@@ -238,14 +240,42 @@
       download(meta.name + ".csv", url);
       setTimeout(() => URL.revokeObjectURL(url), 1000);
     });
-    const svgButton = button("SVG", "Download the chart as SVG");
-    svgButton.addEventListener("click", async () => download(meta.name + ".svg", await view.toImageURL("svg")));
-    const pngButton = button("PNG", "Download the chart as PNG");
-    pngButton.addEventListener("click", async () => download(meta.name + ".png", await view.toImageURL("png", 2)));
-    toolbar.append(linkButton, csvButton, svgButton, pngButton, linkField);
+    /* SVG and PNG are real links, kept up to date shortly after each redraw (off the slider's hot
+     * path): a click on them is the reader's own download, which browsers never block as
+     * "automatic", unlike a download started after waiting for the image. */
+    const imageLink = (format, title) => {
+      const a = document.createElement("a");
+      a.className = "explorable-button";
+      a.textContent = format.toUpperCase();
+      a.title = title;
+      a.download = meta.name + "." + format;
+      a.href = "#";
+      return a;
+    };
+    const svgLink = imageLink("svg", "Download the chart as SVG");
+    const pngLink = imageLink("png", "Download the chart as PNG");
+    let pending = null;
+    let fresh = Promise.resolve();
+    refreshImages = () => {
+      clearTimeout(pending);
+      fresh = new Promise((resolve) => {
+        pending = setTimeout(async () => {
+          const [svg, png] = await Promise.all([view.toImageURL("svg"), view.toImageURL("png", 2)]);
+          for (const [a, url] of [[svgLink, svg], [pngLink, png]]) {
+            if (a.href.startsWith("blob:")) URL.revokeObjectURL(a.href);
+            a.href = url;
+          }
+          resolve(true);
+        }, 150);
+      });
+      return fresh;
+    };
+    toolbar.append(linkButton, csvButton, svgLink, pngLink, linkField);
+    refreshImages();
     target.after(toolbar);
 
     figures[meta.name] = { view: view, meta: meta, element: figure, setIndex: setIndex, rows: rows, link: link,
+                           images: () => fresh,
                            redraw: draw };
   }
 
