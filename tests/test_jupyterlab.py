@@ -382,11 +382,12 @@ class LabChapter:
         return self.panel.locator(WIDGET_OUTPUTS)
 
     def wait_for_figures(self, count: int, timeout: float = 60) -> None:
-        """Until ``count`` widget outputs each show sliders and a drawn chart with its text."""
+        """Until ``count`` widget outputs each show sliders and a drawn chart of visible width."""
         self.page.wait_for_function("""([selector, count]) => {
             const outputs = document.querySelectorAll(`#jp-main-dock-panel .jp-NotebookPanel ${selector}`);
             return outputs.length === count && [...outputs].every(o =>
-                o.querySelector('.widget-slider .noUi-handle') && o.querySelector('.vega-embed svg.marks'));
+                o.querySelector('.widget-slider .noUi-handle') && o.querySelector('.vega-embed svg.marks')
+                && o.querySelector('.vega-embed svg.marks').getBoundingClientRect().width > 100);
         }""", arg=[WIDGET_OUTPUTS, count], timeout=timeout * 1000)
 
     @staticmethod

@@ -206,7 +206,12 @@ class Explorable:
         altair rebuild (which takes tens of milliseconds).
         """
         if self._template is None:
-            self._template = theme.finish(self.chart(alt.Chart(alt.Data(name=LIVE_DATA)))).to_dict()
+            template = theme.finish(self.chart(alt.Chart(alt.Data(name=LIVE_DATA)))).to_dict()
+            if template.get("width") == "container":
+                # A widget's output area has no width yet when the chart first draws, and Vega
+                # measures a container only then: the live chart gets a fixed width instead.
+                template["width"] = theme.LIVE_WIDTH
+            self._template = template
         return {**self._template, "datasets": {LIVE_DATA: _records(self.frame(**values))}}
 
     # -- static ------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import altair as alt
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 HEIGHT = 300
+LIVE_WIDTH = 640  # px: the live (JupyterLab) chart's width; the static site fills its column
 
 
 @alt.theme.register("essays", enable=True)
