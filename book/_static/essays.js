@@ -9,6 +9,7 @@
   "use strict";
   const figures = {};
   const MAX_VALUE_LENGTH = 32; // longer scenario-link values are ignored, never parsed
+  const CLAIM_DATA = "claims"; // the named dataset of claim rows (essays/claims.py CLAIM_DATA_NAME)
   // Charts follow the site's light/dark switch (pydata-sphinx-theme sets <html data-theme>).
   const INK = "#e6e6e6";
   const DARK = {
@@ -80,6 +81,66 @@
     return settings;
   }
 
+  /* Claims (essays/claims.py): a claim's status and where it flips are looked up in the tables
+   * the build computed from the Python model; nothing here recomputes a model. flipSentence and
+   * claimState are the twins of claims.flip_sentence and claims.claim_status_at. */
+  function flipSentence(symbol, entry, holdsNow) {
+    const flips = [];
+    for (let i = 0; i < entry.length; i += 3) flips.push([entry[i], !!entry[i + 1], entry[i + 2]]);
+    if (!flips.length) return (holdsNow ? "holds" : "fails") + " over the whole range of " + symbol;
+    if (flips.length === 1) return "fails " + (flips[0][1] ? "below " : "above ") + symbol + " = " + flips[0][2];
+    const parts = [];
+    let lo = null;
+    let status = !flips[0][1];
+    for (const [, above, label] of flips) {
+      if (!status) parts.push(lo === null ? "below " + label : "between " + lo + " and " + label);
+      lo = label;
+      status = above;
+    }
+    if (!status) parts.push("above " + lo);
+    return "fails for " + symbol + " " + parts.join(", ");
+  }
+
+  function claimState(table, current, params) {
+    const flat = (names, at) => names.reduce((k, n) => k * params[n].values.length + (n in at ? at[n] : current[n]), 0);
+    const at = flat(table.params, {});
+    const holds = table.status[at] === "1";
+    const state = {
+      holds: holds,
+      status: (holds ? "Holds" : "Fails") + " at these settings: " + table.label + " = " + table.values[at] +
+        " (the claim needs " + table.condition + ").",
+      flips: [],
+      rows: [{ claim: table.name, kind: "status", holds: holds, value: table.numbers[at] }],
+    };
+    for (const n of table.params) {
+      const others = table.params.filter((m) => m !== n);
+      const entry = table.flips[n][flat(others, {})];
+      state.flips.push([n, flipSentence(table.symbols[n], entry, holds)]);
+      let lo = table.ranges[n][0];
+      let ok = entry.length ? !entry[1] : holds; // the status below the first flip
+      for (let i = 0; i < entry.length; i += 3) {
+        if (!ok) state.rows.push({ claim: table.name, kind: "fails", param: n, lo: lo, hi: entry[i] });
+        state.rows.push({ claim: table.name, kind: "flip", param: n, value: entry[i], holds_above: !!entry[i + 1] });
+        lo = entry[i];
+        ok = !!entry[i + 1];
+      }
+      if (!ok) state.rows.push({ claim: table.name, kind: "fails", param: n, lo: lo, hi: table.ranges[n][1] });
+    }
+    if (table.contour) {
+      const [param, along] = table.contour;
+      const others = table.params.filter((m) => m !== param);
+      params[along].values.forEach((v, j) => {
+        const entry = table.flips[param][flat(others, { [along]: j })];
+        for (let i = 0; i < entry.length; i += 3) {
+          state.rows.push({ claim: table.name, kind: "boundary", param: param, along: along, value: entry[i], at: v });
+        }
+      });
+    }
+    state.sentence = "Claim: " + table.text + ". " + state.status + " With the other sliders where they are, it " +
+      state.flips.map((f) => f[1]).join("; ") + ".";
+    return state;
+  }
+
   function csv(rows, columns) {
     const cell = (v) => {
       const s = v === undefined || v === null ? "" : String(v);
@@ -128,7 +189,27 @@
       figure.querySelector('output[for="' + input.id + '"]').textContent = p.labels[index];
       view.signal(name, p.values[index]);
       if (meta.mode === "grid") view.signal(name + "__i", index);
+      updateClaims();
       return view.runAsync().then(describe);
+    }
+
+    /* The claims under the sliders, and the rows the chart draws them from, at the current positions. */
+    let claimSentences = [];
+    function updateClaims() {
+      if (!meta.claims) return;
+      const rows = [];
+      claimSentences = [];
+      for (const table of meta.claims) {
+        const state = claimState(table, current, params);
+        const box = figure.querySelector('.explorable-claim[data-claim="' + table.name + '"]');
+        const status = box.querySelector(".claim-status");
+        status.textContent = state.status;
+        status.dataset.holds = String(state.holds);
+        for (const [n, text] of state.flips) box.querySelector('li[data-param="' + n + '"]').textContent = text;
+        rows.push(...state.rows);
+        claimSentences.push(state.sentence);
+      }
+      view.data(CLAIM_DATA, rows);
     }
 
     /* The chart's text alternative: what it shows, the settings, and the numbers its text marks
@@ -143,7 +224,8 @@
           notes.push(Array.isArray(node.text) ? node.text.join(" ") : String(node.text));
         }
       })(view.scenegraph().root);
-      const label = meta.title + ". Settings: " + settings + "." + (notes.length ? " " + notes.join(". ") + "." : "");
+      const label = meta.title + ". Settings: " + settings + "." + (notes.length ? " " + notes.join(". ") + "." : "") +
+        (claimSentences.length ? " " + claimSentences.join(" ") : "");
       target.setAttribute("aria-label", label);
       refreshImages();
       return view;
@@ -173,6 +255,7 @@
         view.signal(p.name, p.values[current[p.name]]);
         if (meta.mode === "grid") view.signal(p.name + "__i", current[p.name]);
       }
+      updateClaims();
       await view.runAsync();
       describe();
       if (figures[meta.name]) figures[meta.name].view = view;
@@ -235,7 +318,8 @@
     });
     const csvButton = button("Data (CSV)", "Download the numbers drawn at these settings");
     csvButton.addEventListener("click", () => {
-      const blob = new Blob([csv(rows(), meta.columns)], { type: "text/csv" });
+      const notes = claimSentences.map((t) => "# " + t.replace(/\n/g, " ") + "\n").join("");
+      const blob = new Blob([notes + csv(rows(), meta.columns)], { type: "text/csv" });
       const url = URL.createObjectURL(blob);
       download(meta.name + ".csv", url);
       setTimeout(() => URL.revokeObjectURL(url), 1000);
@@ -275,6 +359,7 @@
     target.after(toolbar);
 
     figures[meta.name] = { view: view, meta: meta, element: figure, setIndex: setIndex, rows: rows, link: link,
+                           claims: () => claimSentences.slice(),
                            images: () => fresh,
                            redraw: draw };
   }

@@ -35,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from essays import theme
+from essays.claims import CLAIM_DATA_NAME, Claim, ClaimError, Crux, claim_rows, claim_status_at, static_table
 
 RENDER_ENV = "ESSAYS_RENDER"
 GRID_ROW_LIMIT = 40_000  # rows of precomputed output a static page may carry (page budget 300 KB)
@@ -63,6 +64,7 @@ class Param:
     points: int = 61
     integer: bool = False
     format: str = ".3g"  # d3-format / Python format spec for the value shown beside the slider
+    symbol: str = ""  # short name used in claims' thresholds ("σ"); the label when empty
 
     def __post_init__(self):
         if not _NAME.match(self.name):
@@ -123,6 +125,24 @@ def _records(df: pd.DataFrame) -> list[dict]:
     return json.loads(json.dumps(df.to_dict(orient="records"), default=_jsonable))
 
 
+def _records_plain(rows: list[dict]) -> list[dict]:
+    """Rows of differing keys (claim rows) made JSON-ready: numbers rounded as chart data are."""
+    out = []
+    for row in rows:
+        clean = {}
+        for key, value in row.items():
+            if isinstance(value, (bool, np.bool_)):
+                clean[key] = bool(value)
+            elif isinstance(value, (int, float, np.number)):
+                if not math.isfinite(float(value)):
+                    raise ValueError(f"claim row {row} has a non-finite {key!r}")
+                clean[key] = float(_round(np.array([float(value)]))[0])
+            else:
+                clean[key] = value
+        out.append(clean)
+    return out
+
+
 def _jsonable(value):
     if isinstance(value, np.generic):
         return value.item()
@@ -152,6 +172,9 @@ class Explorable:
         ``datum`` fields and the params (by name). Without it the static page carries a grid.
     title : str
         A one-line description, used as the chart's accessible label.
+    claims : sequence of Claim, optional
+        The conclusions the prose draws from this figure (see :mod:`essays.claims`): shown under the
+        sliders with their status and where each flips; the chart may draw them from ``CLAIM_DATA``.
     """
 
     name: str
@@ -160,6 +183,7 @@ class Explorable:
     chart: Callable[[alt.Chart], alt.TopLevelMixin]
     expressions: Mapping[str, str] | None = None
     title: str = ""
+    claims: tuple[Claim, ...] = ()
     _live: object = field(default=None, init=False, repr=False)
     _template: dict | None = field(default=None, init=False, repr=False)
 
@@ -170,6 +194,11 @@ class Explorable:
         names = [p.name for p in self.params]
         if len(set(names)) != len(names):
             raise ValueError(f"Explorable {self.name}: duplicate param names {names}")
+        self.claims = tuple(self.claims)
+        claim_names = [c.name for c in self.claims]
+        if len(set(claim_names)) != len(claim_names):
+            raise ClaimError(f"figure {self.name!r}: duplicate claim names {claim_names}")
+        self.cruxes = tuple(Crux(c, self.name, self.params) for c in self.claims)
         previous = REGISTRY.get(self.name)
         if previous is not None and previous.model.__qualname__ != self.model.__qualname__:
             raise ValueError(f"two figures are named {self.name!r}; figure names are unique book-wide")
@@ -196,7 +225,33 @@ class Explorable:
 
     def figure(self, **values) -> alt.TopLevelMixin:
         """The chart drawn from the Python model at ``values``, as an altair object."""
-        return theme.finish(self.chart(alt.Chart(alt.Data(values=_records(self.frame(**values))))))
+        chart = theme.finish(self.chart(alt.Chart(alt.Data(values=_records(self.frame(**values))))))
+        if self.cruxes:
+            chart = chart.properties(datasets={CLAIM_DATA_NAME: self.claim_rows(**values)})
+        return chart
+
+    def settings(self, **values) -> dict[str, float]:
+        """Every slider's value: ``values`` where given, the defaults elsewhere."""
+        unknown = set(values) - {p.name for p in self.params}
+        if unknown:
+            raise ValueError(f"unknown parameter(s) for {self.name}: {sorted(unknown)}")
+        return self.defaults | {p.name: self._coerce(p, values[p.name]) for p in self.params if p.name in values}
+
+    def claim_rows(self, **values) -> list[dict]:
+        """The claims' rows (status, failing intervals, flips) at ``values``, computed from the model."""
+        return _records_plain(claim_rows(self.cruxes, self.settings(**values)))
+
+    def claims_text(self, **values) -> list[str]:
+        """Each claim as the page states it: the claim, its status and where it flips, per slider."""
+        settings = self.settings(**values)
+        out = []
+        for crux in self.cruxes:
+            holds = crux.holds(**settings)
+            flips = [crux.flip_text(p.name, crux.flips(p.name, **settings), holds)
+                     for p in crux.params]
+            out.append(f"Claim: {crux.claim.text}. {crux.status_text(**settings)} "
+                       f"With the other sliders where they are, it {'; '.join(flips)}.")
+        return out
 
     def live_spec(self, **values) -> dict:
         """The Vega-Lite spec the live widget shows at ``values``: the model's output, re-run in Python.
@@ -212,7 +267,10 @@ class Explorable:
                 # measures a container only then: the live chart gets a fixed width instead.
                 template["width"] = theme.LIVE_WIDTH
             self._template = template
-        return {**self._template, "datasets": {LIVE_DATA: _records(self.frame(**values))}}
+        datasets = {LIVE_DATA: _records(self.frame(**values))}
+        if self.cruxes:
+            datasets[CLAIM_DATA_NAME] = self.claim_rows(**values)
+        return {**self._template, "datasets": datasets}
 
     # -- static ------------------------------------------------------------------------------
     def _grid_data(self) -> tuple[list[dict], list[int]]:
@@ -248,7 +306,11 @@ class Explorable:
             if not self.expressions:
                 index = int(np.argmin(np.abs(grids[p.name] - p.default)))
                 signals.append(alt.param(name=f"{p.name}__i", value=index))
-        return chart.add_params(*signals).to_dict()
+        spec = chart.add_params(*signals).to_dict()
+        if self.cruxes:
+            spec.setdefault("datasets", {})[CLAIM_DATA_NAME] = _records_plain(
+                claim_rows(self.cruxes, self.defaults, scan="grid"))
+        return spec
 
     def static_html(self) -> str:
         """The figure as HTML for the built site: sliders, chart container and spec."""
@@ -273,6 +335,9 @@ class Explorable:
                 f'max="{len(grid) - 1}" step="1" value="{index}" aria-valuetext="{text}">'
                 f'<output for="{input_id}">{text}</output></div>'
             )
+        if self.cruxes:
+            meta["claims"] = [static_table(crux) for crux in self.cruxes]
+        claims_html = self._claims_html(meta.get("claims", []))
         spec = json.dumps(self.static_spec(), separators=(",", ":"))
         meta_json = json.dumps(meta, separators=(",", ":"))
         # "</" must not end the script element early; JSON allows the escaped form.
@@ -281,11 +346,29 @@ class Explorable:
         return (
             f'<figure class="explorable" id="{figure_id}" data-name="{self.name}">'
             f'<div class="explorable-controls">{"".join(controls)}</div>'
+            f'{claims_html}'
             f'<div class="explorable-chart" role="img" aria-label="{label}"></div>'
             f'<script type="application/json" class="explorable-spec">{spec}</script>'
             f'<script type="application/json" class="explorable-meta">{meta_json}</script>'
             "</figure>"
         )
+
+    def _claims_html(self, tables: list[dict]) -> str:
+        """The claims under the sliders at the default positions (the page's script keeps them current)."""
+        if not tables:
+            return ""
+        index = {p.name: int(np.argmin(np.abs(p.grid() - p.default))) for p in self.params}
+        items = []
+        for table in tables:
+            status = claim_status_at(table, index, {p.name: p for p in self.params})
+            flips = "".join(f'<li data-param="{html.escape(n)}">{html.escape(t)}</li>' for n, t in status["flips"])
+            items.append(
+                f'<div class="explorable-claim" data-claim="{html.escape(table["name"])}">'
+                f'<p class="claim-text"><span class="claim-tag">Claim</span> {html.escape(table["text"])}</p>'
+                f'<p class="claim-status" data-holds="{str(status["holds"]).lower()}">{html.escape(status["status"])}</p>'
+                f'<p class="claim-flips-intro">With the other sliders where they are, the claim</p>'
+                f'<ul class="claim-flips">{flips}</ul></div>')
+        return f'<div class="explorable-claims" aria-live="polite">{"".join(items)}</div>'
 
     # -- live --------------------------------------------------------------------------------
     def widget(self):
@@ -353,12 +436,20 @@ class LiveFigure:
             self.sliders[p.name] = slider
         self.chart = alt.JupyterChart(explorable.figure(), embed_options={"renderer": "svg"})  # text in the DOM
         self.chart.spec = explorable.live_spec()
-        self.box = widgets.VBox([*self.sliders.values(), self.chart],
+        # The claims, their status and where each flips, recomputed from the model on every move.
+        self.claims = widgets.HTML(self._claims_html())
+        self.box = widgets.VBox([*self.sliders.values(), *([self.claims] if explorable.cruxes else []), self.chart],
                                 layout=widgets.Layout(width="100%"))
 
     @property
     def values(self) -> dict[str, float]:
         return {name: slider.value for name, slider in self.sliders.items()}
 
+    def _claims_html(self) -> str:
+        return "".join(f'<p class="explorable-claim">{html.escape(text)}</p>'
+                       for text in self.explorable.claims_text(**self.values))
+
     def _redraw(self, change=None):
         self.chart.spec = self.explorable.live_spec(**self.values)
+        if self.explorable.cruxes:
+            self.claims.value = self._claims_html()

@@ -5,6 +5,7 @@ import inspect
 
 import altair as alt
 
+from essays.claims import CLAIM_DATA, Claim
 from essays.explorable import Explorable, Param
 from essays.models import parallelization as model
 
@@ -176,7 +177,16 @@ def compute_bottleneck_chart(base: alt.Chart) -> alt.LayerChart:
              " + ' of the labor speedup\\'s orders of magnitude survive'"
     ).mark_text(align="left", baseline="top", fontSize=13).encode(
         x=alt.value(8), y=alt.value(26), text="text:N")
-    return alt.layer(lines, point, headline, share)
+    fails = alt.Chart(CLAIM_DATA).transform_filter(
+        "datum.kind == 'fails' && datum.param == 'substitution_elasticity'"
+    ).mark_rect(color="#999999", opacity=0.18).encode(x="lo:Q", x2="hi:Q")
+    return alt.layer(fails, lines, point, headline, share)
+
+
+def _bottleneck_summary(substitution_elasticity: float, labor_share: float) -> dict[str, float]:
+    """The claim's quantity: the figure's chosen point (AutomatedCorp's labor, compute unchanged)."""
+    return {"research_speedup": model.research_output(model.automatedcorp_speed(), 1.0, substitution_elasticity,
+                                                      labor_share)}
 
 
 COMPUTE_BOTTLENECK = Explorable(
@@ -184,12 +194,14 @@ COMPUTE_BOTTLENECK = Explorable(
     title="Research speed from AutomatedCorp's labor with compute unchanged, against the elasticity of substitution",
     params=(
         Param("substitution_elasticity", "Elasticity of substitution σ (0 = perfect complements)", 0.5, 0.1, 2.0,
-              step=0.05, format=".2f"),
+              step=0.05, format=".2f", symbol="σ"),
         Param("labor_share", "Labor's share α of research (fraction)", 0.5, LABOR_SHARE_MIN, LABOR_SHARE_MAX,
-              step=0.05, format=".2f"),
+              step=0.05, format=".2f", symbol="α"),
     ),
     model=model.compute_bottleneck_frame,
     chart=compute_bottleneck_chart,
+    claims=(Claim("tenfold", "With compute unchanged, AutomatedCorp's labor still makes research at least 10x as fast",
+                  _bottleneck_summary, "research_speedup >= 10", label="research speed", unit="×"),),
     expressions={
         "substitution_elasticity": ("datum.series == 'chosen' ? substitution_elasticity : "
                                     "datum.substitution_elasticity"),
