@@ -1,7 +1,7 @@
 """Tests of the parallelization chapter's models (source lines 12-18).
 
 Reference values name where they come from: the source text's line numbers
-(/work/shared/seed/000_083c546b74357227.txt), the "Slow corporations" post, or a hand derivation
+(tests/data/source/source.txt), the "Slow corporations" post, or a hand derivation
 written next to the assertion.
 """
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Tests of the survival-cost models (source lines 27-29).
 
-Reference values come from /work/shared/data/SOURCES.md unless a test says otherwise; the
+Reference values come from book/data/README.md unless a test says otherwise; the
 delay formulas are checked against direct step-by-step simulations of a growing economy written
 here, independently of the closed forms in the module.
 """

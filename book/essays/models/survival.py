@@ -22,7 +22,7 @@ not forgo even the ~4.5e-10 of the Sun's output that Earth intercepts. The model
 settle whether it would care; they measure what caring would cost it.
 
 Units: watts for power, seconds for time (see :data:`HOUR`, :data:`DAY`, :data:`YEAR`),
-plain fractions for shares. Constants and their sources are in ``/work/shared/data/SOURCES.md``.
+plain fractions for shares. Constants and their sources are in ``book/data/README.md``.
 """
 from __future__ import annotations
 
