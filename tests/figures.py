@@ -29,9 +29,15 @@ DRAWN_JS = """
 
 SET_JS = """
 ([name, param, index]) => {
-  const input = document.querySelector('#fig-' + name + ' input[data-param="' + param + '"]');
-  input.value = String(index);
-  input.dispatchEvent(new Event("input", { bubbles: true }));
+  const inputs = document.querySelectorAll('#fig-' + name + ' input[data-param="' + param + '"]');
+  if (inputs[0].type === "radio") {
+    const radio = Array.from(inputs).find((r) => Number(r.value) === index);
+    radio.checked = true;
+    radio.dispatchEvent(new Event("change", { bubbles: true }));
+    return;
+  }
+  inputs[0].value = String(index);
+  inputs[0].dispatchEvent(new Event("input", { bubbles: true }));
 }
 """
 
@@ -74,3 +80,29 @@ def settings_at(fig: Explorable, positions: dict[str, int]) -> dict[str, float]:
         grid = p.grid()
         out[p.name] = fig._coerce(p, grid[positions[p.name]])
     return out
+
+
+POSITION_JS = """
+([name, param]) => {
+  const inputs = Array.from(document.querySelectorAll('#fig-' + name + ' input[data-param="' + param + '"]'));
+  const input = inputs[0].type === "radio" ? inputs.find((r) => r.checked) : inputs[0];
+  return Number(input.value);
+}
+"""
+
+
+def position(page, name: str, param: str) -> int:
+    """The slider position (or the chosen option's index) a figure's control shows."""
+    return int(page.evaluate(POSITION_JS, [name, param]))
+
+
+def press_to_move(page, name: str, param) -> None:
+    """Move a control with the keyboard as a reader would: Home/End on a slider, arrows on a choice."""
+    if param.options:
+        page.locator(f"#fig-{name} input[data-param='{param.name}']:checked").focus()
+        at_end = position(page, name, param.name) == len(param.options) - 1
+        page.keyboard.press("ArrowLeft" if at_end else "ArrowRight")
+        return
+    slider = page.locator(f"#fig-{name} input[data-param='{param.name}']")
+    slider.focus()
+    page.keyboard.press("Home" if slider.input_value() == slider.get_attribute("max") else "End")

@@ -54,14 +54,23 @@ def test_moving_each_slider_with_the_keyboard_changes_the_drawn_data(visit, path
     for name in figures_on(page):
         for param in all_figures()[name].params:
             before = drawn(page, name)
-            slider = page.locator(f"#fig-{name} input[data-param='{param.name}']")
-            slider.focus()
-            at_end = slider.input_value() == slider.get_attribute("max")
-            page.keyboard.press("Home" if at_end else "End")
+            if param.options:  # a segmented control: arrow keys move the choice
+                checked = page.locator(f"#fig-{name} input[data-param='{param.name}']:checked")
+                checked.focus()
+                at_end = int(checked.get_attribute("value")) == len(param.options) - 1
+                page.keyboard.press("ArrowLeft" if at_end else "ArrowRight")
+                index = int(page.locator(f"#fig-{name} input[data-param='{param.name}']:checked").get_attribute("value"))
+                control_id = f"fig-{name}-{param.name}"
+            else:
+                slider = page.locator(f"#fig-{name} input[data-param='{param.name}']")
+                slider.focus()
+                at_end = slider.input_value() == slider.get_attribute("max")
+                page.keyboard.press("Home" if at_end else "End")
+                index = int(slider.input_value())
+                control_id = slider.get_attribute("id")
             after = drawn(page, name)
             assert after != before, f"{name}: moving {param.name} did not change the chart"
-            output = page.locator(f"#fig-{name} output[for='{slider.get_attribute('id')}']").inner_text()
-            index = int(slider.input_value())
+            output = page.locator(f"#fig-{name} output[for='{control_id}']").inner_text()
             assert output == param.display(param.grid()[index])
     assert v.errors == [], f"console errors: {v.errors}"
 

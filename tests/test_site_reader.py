@@ -5,6 +5,7 @@ import pytest
 
 from conftest import toc_files
 from essays.explorable import all_figures
+from figures import press_to_move
 
 pytestmark = pytest.mark.browser
 PAGES = [f"{f}.html" for f in toc_files()]
@@ -91,9 +92,7 @@ def test_every_chart_has_a_text_alternative_that_follows_the_sliders(visit, path
         assert fig.title and before.startswith(fig.title), name
         for p in fig.params:
             assert p.label in before
-        slider = page.locator(f"#fig-{name} input[data-param='{fig.params[0].name}']")
-        slider.focus()
-        page.keyboard.press("End" if slider.input_value() != slider.get_attribute("max") else "Home")
+        press_to_move(page, name, fig.params[0])
         page.evaluate("(n) => window.essays.figures[n].view.runAsync().then(() => true)", name)
         page.wait_for_timeout(50)
         assert chart.get_attribute("aria-label") != before, f"{name}: text alternative did not follow"

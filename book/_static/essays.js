@@ -53,8 +53,10 @@
   /* Index of the slider position nearest to `value` (on a log scale for log sliders); values
    * outside the range clamp to its ends. */
   function nearestIndex(p, value) {
-    const distance = (v) => (p.log ? Math.abs(Math.log(v) - Math.log(value)) : Math.abs(v - value));
     if (p.log && !(value > 0)) return 0;
+    // far outside the range, every distance rounds to the same number: clamp to the range first
+    value = Math.min(Math.max(value, p.values[0]), p.values[p.values.length - 1]);
+    const distance = (v) => (p.log ? Math.abs(Math.log(v) - Math.log(value)) : Math.abs(v - value));
     let best = 0;
     for (let i = 1; i < p.values.length; i++) if (distance(p.values[i]) < distance(p.values[best])) best = i;
     return best;
@@ -181,12 +183,19 @@
 
     function setIndex(name, index) {
       const p = params[name];
-      const input = figure.querySelector('input[data-param="' + name + '"]');
       index = Math.max(0, Math.min(p.values.length - 1, Math.round(index)));
       current[name] = index;
-      input.value = String(index);
-      input.setAttribute("aria-valuetext", p.labels[index]);
-      figure.querySelector('output[for="' + input.id + '"]').textContent = p.labels[index];
+      const id = figure.id + "-" + name;
+      if (p.options && p.options.length) {
+        for (const radio of figure.querySelectorAll('input[data-param="' + name + '"]')) {
+          radio.checked = Number(radio.value) === index;
+        }
+      } else {
+        const input = figure.querySelector('input[data-param="' + name + '"]');
+        input.value = String(index);
+        input.setAttribute("aria-valuetext", p.labels[index]);
+      }
+      figure.querySelector('output[for="' + id + '"]').textContent = p.labels[index];
       view.signal(name, p.values[index]);
       if (meta.mode === "grid") view.signal(name + "__i", index);
       updateClaims();
@@ -291,7 +300,8 @@
     for (const p of meta.params) current[p.name] = p.default;
     await draw();
     for (const input of figure.querySelectorAll("input[data-param]")) {
-      input.addEventListener("input", () => setIndex(input.dataset.param, Number(input.value)));
+      const event = input.type === "radio" ? "change" : "input";
+      input.addEventListener(event, () => setIndex(input.dataset.param, Number(input.value)));
     }
     const linked = linkedSettings(meta.name, params);
     for (const [name, value] of Object.entries(linked)) await setIndex(name, nearestIndex(params[name], value));

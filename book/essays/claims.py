@@ -329,18 +329,22 @@ def claim_status_at(table: Mapping, index: Mapping[str, int], params: Mapping) -
 
 
 def display_threshold(p, value: float) -> str:
-    """A threshold as printed: the slider's own format, with at least three significant digits."""
+    """A threshold as printed: whole numbers for integer sliders, else three significant digits."""
     if getattr(p, "integer", False):
-        return format(int(round(value)), "d")
-    spec = p.format.replace("~", "")
-    text = format(value, spec)
-    precise = _fmt(value, ".3~g")
-    try:
-        if float(text) != 0 and abs(float(text) - value) <= 5e-3 * abs(value):
-            return text
-    except ValueError:
-        pass
-    return precise
+        return format(int(round(value)), ",d")
+    return plain_number(value)
+
+
+def plain_number(value: float, digits: int = 3) -> str:
+    """``digits`` significant digits in plain notation ("1,000", "0.00123"); scientific only beyond
+    [1e-4, 1e9), where plain notation would need a row of zeros."""
+    if value == 0 or not math.isfinite(value):
+        return format(value, "g")
+    magnitude = math.floor(math.log10(abs(value)))
+    if not -4 <= magnitude < 9:
+        return format(value, f".{digits - 1}e")
+    decimals = max(0, digits - 1 - magnitude)
+    return format(round(value, decimals), f",.{decimals}f")
 
 
 def _coerce(p, value):
@@ -468,3 +472,59 @@ def just_across(p, flip: Flip, default: float) -> float:
     if candidates.size == 0:
         return float(grid[-1] if side_above else grid[0])
     return float(candidates.min() if side_above else candidates.max())
+
+
+
+def cruxes_table() -> list[dict]:
+    """Every claim of the book at its figure's defaults, with each slider's flips and, for each, a
+    scenario link to the slider position just across it (where the reader sees the other world).
+
+    A figure's page is its chart module's name (``essays.charts.trends`` -> ``trends.html``).
+    """
+    rows = []
+    for figure, crux in all_cruxes():
+        page = figure.chart.__module__.rsplit(".", 1)[-1]
+        settings = figure.defaults
+        own = {p.name: settings[p.name] for p in crux.params}
+        holds = crux.holds(**own)
+        flips = []
+        for p in crux.params:
+            found = crux.flips(p.name, **own)
+            links = []
+            for f in found:
+                across = just_across(p, f, settings[p.name])
+                links.append({"threshold": display_threshold(p, f.value), "value": f.value,
+                              "across": across, "across_text": p.display(across),
+                              "href": f"{page}.html?{figure.name}.{p.name}={across!r}#fig-{figure.name}"})
+            flips.append({"param": p.name, "symbol": symbol_of(p), "label": p.label,
+                          "sentence": crux.flip_text(p.name, found, holds), "flips": links})
+        rows.append({"page": page, "figure": figure.name, "figure_title": figure.title, "claim": crux.claim.name,
+                     "text": crux.claim.text, "holds": holds, "status": crux.status_text(**own), "params": flips})
+    return rows
+
+
+def cruxes_html(rows: Sequence[dict] | None = None) -> str:
+    """The Cruxes page's table (HTML: its scenario links carry query strings)."""
+    import html as _html
+
+    rows = cruxes_table() if rows is None else rows
+    esc = _html.escape
+    body = []
+    for row in rows:
+        cells = []
+        for item in row["params"]:
+            links = " ".join(
+                f'<a class="crux-link" href="{esc(link["href"])}">see {esc(item["symbol"])} = {esc(link["across_text"])}</a>'
+                for link in item["flips"])
+            cells.append(f'<li><strong>{esc(item["symbol"])}</strong>: {esc(item["sentence"])}'
+                         f'{" (" + links + ")" if links else ""}</li>')
+        verdict = "holds" if row["holds"] else "fails"
+        body.append(
+            f'<tr id="crux-{esc(row["figure"])}-{esc(row["claim"])}">'
+            f'<td><a href="{esc(row["page"])}.html#fig-{esc(row["figure"])}">{esc(row["page"].capitalize())}</a></td>'
+            f'<td>{esc(row["text"])}</td>'
+            f'<td class="crux-{verdict}">{esc(row["status"])}</td>'
+            f'<td><ul class="crux-flips">{"".join(cells)}</ul></td></tr>')
+    return ('<table class="cruxes-table"><thead><tr><th>Chapter</th><th>Claim</th>'
+            "<th>At the chapter's settings</th><th>Where it flips (the other sliders at the chapter's settings)</th>"
+            f'</tr></thead><tbody>{"".join(body)}</tbody></table>')

@@ -28,7 +28,7 @@ import math
 import os
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Mapping
+from typing import Callable, Mapping, Sequence
 
 import altair as alt
 import numpy as np
@@ -65,10 +65,14 @@ class Param:
     integer: bool = False
     format: str = ".3g"  # d3-format / Python format spec for the value shown beside the slider
     symbol: str = ""  # short name used in claims' thresholds ("σ"); the label when empty
+    options: tuple[str, ...] = ()  # a choice between named options (a segmented control): see choice()
 
     def __post_init__(self):
         if not _NAME.match(self.name):
             raise ValueError(f"Param name must match {_NAME.pattern}, got {self.name!r}")
+        if self.options and (len(self.options) < 2 or (self.min, self.max, self.step, self.integer, self.log)
+                             != (0, len(self.options) - 1, 1, True, False)):
+            raise ValueError(f"Param {self.name}: declare a choice between named options with choice()")
         for attr in ("default", "min", "max"):
             if not math.isfinite(getattr(self, attr)):
                 raise ValueError(f"Param {self.name}: {attr} must be finite")
@@ -95,7 +99,36 @@ class Param:
         return values
 
     def display(self, value: float) -> str:
-        return format(int(round(value)) if self.integer else value, self.format.replace("~", ""))
+        if self.options:
+            return self.options[int(round(value))]
+        if self.integer:
+            return format(int(round(value)), self.format if self.format.endswith("d") else "d")
+        return _plain(value, self.format)
+
+
+def choice(name: str, label: str, options: Sequence[str], default: int = 0) -> Param:
+    """A choice between two or more named options (e.g. a task suite): a segmented control on the
+    page and toggle buttons in a kernel. The model receives the option's index (0, 1, ...)."""
+    options = tuple(options)
+    return Param(name, label, default, 0, len(options) - 1, step=1, integer=True, options=options)
+
+
+def _plain(value: float, spec: str) -> str:
+    """The value in the slider's format, printed plainly ("1,000", not "1e+03") where Python's format
+    would switch to an exponent and plain notation is short."""
+    core = spec.replace("~", "")
+    text = format(value, core)
+    if "e" in text and value != 0 and 1e-4 <= abs(value) < 1e9:
+        from essays.claims import plain_number
+
+        digits = re.search(r"\.(\d+)", core)
+        sig = int(digits.group(1)) + (1 if core.endswith("e") else 0) if digits else 3
+        text = plain_number(value, max(1, sig))
+        if "." in text and (core.endswith("g") or "~" in spec):
+            text = text.rstrip("0").rstrip(".")
+    elif "~" in spec and "." in text and "e" not in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
 
 
 def _round(values: np.ndarray, digits: int = SIGNIFICANT_DIGITS) -> np.ndarray:
@@ -326,8 +359,21 @@ class Explorable:
                 "name": p.name, "label": p.label, "values": [self._coerce(p, v) for v in grid],
                 "labels": [p.display(v) for v in grid],
                 "default": index, "format": p.format, "integer": p.integer, "log": p.log,
+                "options": list(p.options),
             })
             text = html.escape(p.display(grid[index]))
+            if p.options:
+                buttons = "".join(
+                    f'<label class="explorable-option"><input type="radio" name="{input_id}" data-param="{p.name}" '
+                    f'value="{i}"{" checked" if i == index else ""}><span>{html.escape(option)}</span></label>'
+                    for i, option in enumerate(p.options))
+                controls.append(
+                    f'<div class="explorable-control explorable-choice">'
+                    f'<span class="explorable-choice-label" id="{input_id}-label">{html.escape(p.label)}</span>'
+                    f'<div class="explorable-options" role="radiogroup" aria-labelledby="{input_id}-label" '
+                    f'id="{input_id}">{buttons}</div>'
+                    f'<output for="{input_id}">{text}</output></div>')
+                continue
             controls.append(
                 f'<div class="explorable-control">'
                 f'<label for="{input_id}">{html.escape(p.label)}</label>'
@@ -422,7 +468,10 @@ class LiveFigure:
         for p in explorable.params:
             common = dict(description=p.label, continuous_update=True, style={"description_width": "initial"},
                           layout=widgets.Layout(width="100%", max_width="40rem"))
-            if p.integer:
+            if p.options:
+                slider = widgets.ToggleButtons(options=[(o, i) for i, o in enumerate(p.options)], value=int(p.default),
+                                               description=p.label, style={"description_width": "initial"})
+            elif p.integer:
                 slider = widgets.IntSlider(value=int(p.default), min=int(p.min), max=int(p.max),
                                            step=max(1, int(p.step or 1)), **common)
             elif p.log:
