@@ -61,3 +61,47 @@ def test_setting_a_live_slider_redraws_the_chart_from_the_model(name, param, mon
                 assert row[column] == target
             else:
                 assert row[column] == pytest.approx(float(target), rel=1e-6, abs=1e-12)
+
+
+CLAIM_PROBE = """
+import json
+from essays.explorable import all_figures
+figure = all_figures()[{name!r}]
+box = figure.widget()
+live = figure._live
+before = live.claims.value
+live.sliders[{param!r}].value = {value!r}
+print(json.dumps({{"before": before, "after": live.claims.value, "settings": live.values,
+                  "rows": live.chart.spec["datasets"]["claims"]}}))
+"""
+
+
+def _claim_cases():
+    """For each figure with claims, a slider and an off-grid value on the far side of its first flip."""
+    cases = []
+    for name, figure in FIGURES.items():
+        for crux in figure.cruxes:
+            for p in crux.params:
+                flips = crux.flips(p.name, **figure.defaults)
+                if flips and not p.options:
+                    f = flips[0]
+                    value = f.value * (1.013 if figure.defaults[p.name] < f.value else 0.987)
+                    if p.integer:
+                        value = int(f.value) if figure.defaults[p.name] < f.value else int(f.value) - 1
+                    cases.append((name, p.name, value))
+                    break
+    return cases
+
+
+@pytest.mark.parametrize("name,param,value", _claim_cases())
+def test_a_live_claim_follows_the_sliders_for_any_value(name, param, value, monkeypatch):
+    monkeypatch.delenv("ESSAYS_RENDER", raising=False)
+    figure = FIGURES[name]
+    result = run_in_kernel(CLAIM_PROBE.format(name=name, param=param, value=value))
+    assert result["after"] != result["before"]
+    import html
+
+    for text in figure.claims_text(**result["settings"]):
+        assert html.escape(text) in result["after"]
+    status = [r for r in result["rows"] if r["kind"] == "status"]
+    assert [r["holds"] for r in status] == [c.holds(**result["settings"]) for c in figure.cruxes]

@@ -92,15 +92,7 @@ class Claim:
     unit: str = ""
     contour: tuple[str, str] | None = None
 
-    def __post_init__(self):
-        if not _NAME.match(self.name):
-            raise ClaimError(f"claim name must match {_NAME.pattern}, got {self.name!r}")
-        if not callable(self.model):
-            raise ClaimError(f"claim {self.name}: model must be callable, got {self.model!r}")
-        if not _HOLDS.match(self.holds):
-            raise ClaimError(
-                f"claim {self.name}: holds must be a comparison '<quantity> <op> <number>' with op one "
-                f"of >=, <=, >, <; got {self.holds!r}")
+    # Checked when the claim is bound to its figure (Crux), so that every error names the figure.
 
     # -- the condition -------------------------------------------------------------------------
     @property
@@ -150,6 +142,13 @@ class Crux:
         self.claim, self.figure, self.all_params = claim, figure_name, tuple(params)
         where = f"figure {figure_name!r}, claim {claim.name!r}"
         self.where = where
+        if not _NAME.match(str(claim.name)):
+            raise ClaimError(f"{where}: the claim's name must match {_NAME.pattern}")
+        if not callable(claim.model):
+            raise ClaimError(f"{where}: the claim's model must be callable, got {claim.model!r}")
+        if not isinstance(claim.holds, str) or not _HOLDS.match(claim.holds):
+            raise ClaimError(f"{where}: 'holds' must be a comparison '<quantity> <op> <number>' with op one of "
+                             f">=, <=, >, <; got {claim.holds!r}")
         try:
             signature = inspect.signature(claim.model)
         except (TypeError, ValueError):
@@ -343,8 +342,8 @@ def plain_number(value: float, digits: int = 3) -> str:
     magnitude = math.floor(math.log10(abs(value)))
     if not -4 <= magnitude < 9:
         return format(value, f".{digits - 1}e")
-    decimals = max(0, digits - 1 - magnitude)
-    return format(round(value, decimals), f",.{decimals}f")
+    decimals = digits - 1 - magnitude
+    return format(round(value, decimals), f",.{max(0, decimals)}f")
 
 
 def _coerce(p, value):
@@ -494,6 +493,7 @@ def cruxes_table() -> list[dict]:
             for f in found:
                 across = just_across(p, f, settings[p.name])
                 links.append({"threshold": display_threshold(p, f.value), "value": f.value,
+                              "holds_across": f.holds_above if across > f.value else not f.holds_above,
                               "across": across, "across_text": p.display(across),
                               "href": f"{page}.html?{figure.name}.{p.name}={across!r}#fig-{figure.name}"})
             flips.append({"param": p.name, "symbol": symbol_of(p), "label": p.label,
