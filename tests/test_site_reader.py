@@ -149,6 +149,9 @@ def test_each_figure_downloads_its_numbers_as_csv_and_the_chart_as_svg_and_png(v
         with page.expect_download() as info:
             toolbar.get_by_role("button", name="Data (CSV)").click()
         text = Path(info.value.path()).read_text(encoding="utf-8")
+        notes = [line[2:] for line in text.splitlines() if line.startswith("# ")]
+        assert notes == fig.claims_text(static=True, **settings_at(fig, positions))  # the claims, as comments
+        text = "".join(line + "\n" for line in text.splitlines() if not line.startswith("#"))
         rows = list(csv.DictReader(io.StringIO(text)))
         expected = fig.frame(**settings_at(fig, positions))
         assert list(rows[0]) == [str(c) for c in expected.columns]

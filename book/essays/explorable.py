@@ -274,13 +274,14 @@ class Explorable:
         """The claims' rows (status, failing intervals, flips) at ``values``, computed from the model."""
         return _records_plain(claim_rows(self.cruxes, self.settings(**values)))
 
-    def claims_text(self, **values) -> list[str]:
-        """Each claim as the page states it: the claim, its status and where it flips, per slider."""
+    def claims_text(self, static: bool = False, **values) -> list[str]:
+        """Each claim as the page states it: the claim, its status and where it flips, per slider
+        (``static``: the flips the static page carries, found between its slider positions)."""
         settings = self.settings(**values)
         out = []
         for crux in self.cruxes:
             holds = crux.holds(**settings)
-            flips = [crux.flip_text(p.name, crux.flips(p.name, **settings), holds)
+            flips = [crux.flip_text(p.name, crux.flips(p.name, scan=p.grid() if static else None, **settings), holds)
                      for p in crux.params]
             out.append(f"Claim: {crux.claim.text}. {crux.status_text(**settings)} "
                        f"With the other sliders where they are, it {'; '.join(flips)}.")
