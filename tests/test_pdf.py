@@ -52,3 +52,15 @@ def test_the_pdf_keeps_the_quotes_and_references(pdf_text):
     text = normalise(pdf_text[0])
     assert "I'm currently skeptical that toy models of DAGs/tech trees" in text.replace("\u2019", "'")
     assert "measuring ai ability to complete long tasks" in text.lower()  # the bibliography style may change case
+
+
+def test_on_paper_each_figure_shows_its_settings_line_with_its_link_and_no_buttons(pdf_text):
+    from essays.explorable import all_figures
+
+    text = normalise(pdf_text[0])
+    compact = text.replace(" ", "")
+    for figure in all_figures().values():
+        line = ", ".join(f"{p.symbol or p.label} = {p.display(p.default)}" for p in figure.params)
+        assert normalise(line).replace(" ", "") in compact, figure.name
+        assert f"#fig-{figure.name}" in compact, figure.name  # the scenario link, printed
+    assert "Data (CSV)" not in text and "Link copied" not in text

@@ -199,7 +199,17 @@
       view.signal(name, p.values[index]);
       if (meta.mode === "grid") view.signal(name + "__i", index);
       updateClaims();
+      updateSettingsLine();
       return view.runAsync().then(describe);
+    }
+
+    /* The settings as one line with the scenario link: what a printed page shows instead of sliders. */
+    function updateSettingsLine() {
+      const line = figure.querySelector(".explorable-settings");
+      if (!line) return;
+      line.querySelector(".explorable-settings-values").textContent = meta.params
+        .map((p) => (p.symbol || p.label) + " = " + p.labels[current[p.name]]).join(", ");
+      line.querySelector(".explorable-settings-link").textContent = "Link to this view: " + link();
     }
 
     /* The claims under the sliders, and the rows the chart draws them from, at the current positions. */
@@ -299,6 +309,7 @@
 
     for (const p of meta.params) current[p.name] = p.default;
     await draw();
+    updateSettingsLine();
     for (const input of figure.querySelectorAll("input[data-param]")) {
       const event = input.type === "radio" ? "change" : "input";
       input.addEventListener(event, () => setIndex(input.dataset.param, Number(input.value)));

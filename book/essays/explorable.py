@@ -239,6 +239,10 @@ class Explorable:
 
     # -- values ------------------------------------------------------------------------------
     @property
+    def params_by_name(self) -> dict[str, Param]:
+        return {p.name: p for p in self.params}
+
+    @property
     def defaults(self) -> dict[str, float]:
         return {p.name: self._coerce(p, p.default) for p in self.params}
 
@@ -360,7 +364,7 @@ class Explorable:
                 "name": p.name, "label": p.label, "values": [self._coerce(p, v) for v in grid],
                 "labels": [p.display(v) for v in grid],
                 "default": index, "format": p.format, "integer": p.integer, "log": p.log,
-                "options": list(p.options),
+                "options": list(p.options), "symbol": p.symbol,
             })
             text = html.escape(p.display(grid[index]))
             if p.options:
@@ -385,6 +389,10 @@ class Explorable:
         if self.cruxes:
             meta["claims"] = [static_table(crux) for crux in self.cruxes]
         claims_html = self._claims_html(meta.get("claims", []))
+        settings_text = ", ".join(f"{html.escape(p.symbol or p.label)} = {html.escape(p.display(p.default))}"
+                                  for p in self.params)
+        print_line = (f'<p class="explorable-settings">Settings: <span class="explorable-settings-values">'
+                      f'{settings_text}</span>. <span class="explorable-settings-link"></span></p>')
         spec = json.dumps(self.static_spec(), separators=(",", ":"))
         meta_json = json.dumps(meta, separators=(",", ":"))
         # "</" must not end the script element early; JSON allows the escaped form.
@@ -392,7 +400,7 @@ class Explorable:
         label = html.escape(self.title or self.name)
         return (
             f'<figure class="explorable" id="{figure_id}" data-name="{self.name}">'
-            f'<div class="explorable-controls">{"".join(controls)}</div>'
+            f'<div class="explorable-controls">{"".join(controls)}</div>{print_line}'
             f'{claims_html}'
             f'<div class="explorable-chart" role="img" aria-label="{label}"></div>'
             f'<script type="application/json" class="explorable-spec">{spec}</script>'
@@ -466,12 +474,18 @@ class LiveFigure:
         alt.JupyterChart.enable_offline()  # the chart's JavaScript ships with the widget: no CDN
         self.explorable = explorable
         self.sliders = {}
+        self.readouts = {}
         for p in explorable.params:
+            # The value is shown beside the slider by Param.display, as on the static page ("1,000",
+            # "1 year"), not by the widget's own number format.
             common = dict(description=p.label, continuous_update=True, style={"description_width": "initial"},
-                          layout=widgets.Layout(width="100%", max_width="40rem"))
+                          layout=widgets.Layout(width="100%", max_width="40rem"), readout=False)
             if p.options:
                 slider = widgets.ToggleButtons(options=[(o, i) for i, o in enumerate(p.options)], value=int(p.default),
                                                description=p.label, style={"description_width": "initial"})
+                self.sliders[p.name] = slider
+                slider.observe(self._redraw, names="value")
+                continue
             elif p.integer:
                 slider = widgets.IntSlider(value=int(p.default), min=int(p.min), max=int(p.max),
                                            step=max(1, int(p.step or 1)), **common)
@@ -484,11 +498,14 @@ class LiveFigure:
                                              readout_format=".4g", **common)
             slider.observe(self._redraw, names="value")
             self.sliders[p.name] = slider
+            self.readouts[p.name] = widgets.Label(p.display(slider.value), layout=widgets.Layout(min_width="6rem"))
         self.chart = alt.JupyterChart(explorable.figure(), embed_options={"renderer": "svg"})  # text in the DOM
         self.chart.spec = explorable.live_spec()
         # The claims, their status and where each flips, recomputed from the model on every move.
         self.claims = widgets.HTML(self._claims_html())
-        self.box = widgets.VBox([*self.sliders.values(), *([self.claims] if explorable.cruxes else []), self.chart],
+        rows = [widgets.HBox([slider, self.readouts[name]]) if name in self.readouts else slider
+                for name, slider in self.sliders.items()]
+        self.box = widgets.VBox([*rows, *([self.claims] if explorable.cruxes else []), self.chart],
                                 layout=widgets.Layout(width="100%"))
 
     @property
@@ -500,6 +517,8 @@ class LiveFigure:
                        for text in self.explorable.claims_text(**self.values))
 
     def _redraw(self, change=None):
+        for name, readout in self.readouts.items():
+            readout.value = self.explorable.params_by_name[name].display(self.sliders[name].value)
         self.chart.spec = self.explorable.live_spec(**self.values)
         if self.explorable.cruxes:
             self.claims.value = self._claims_html()
