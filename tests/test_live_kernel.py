@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import json
 
-import nbformat
-import nbclient
 import pytest
 
 from conftest import BOOK
@@ -22,17 +20,46 @@ live = figure._live
 before = json.dumps(live.chart.spec["datasets"], sort_keys=True)
 live.sliders[{param!r}].value = {value!r}
 spec = live.chart.spec
-print(json.dumps({{"changed": json.dumps(spec["datasets"], sort_keys=True) != before,
+slider = live.sliders[{param!r}]
+if hasattr(slider, "base"):  # a log slider's min and max are exponents
+    bounds = [slider.base ** slider.min, slider.base ** slider.max]
+elif hasattr(slider, "min"):
+    bounds = [slider.min, slider.max]
+else:  # a choice between named options
+    bounds = [0, len(slider.options) - 1]
+print(json.dumps({{"range": bounds, "changed": json.dumps(spec["datasets"], sort_keys=True) != before,
                   "values": spec["datasets"]["model"], "settings": live.values}}))
 """
 
 
-def run_in_kernel(code: str) -> dict:
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
-    nbclient.NotebookClient(nb, timeout=120, kernel_name="python3",
-                            resources={"metadata": {"path": str(BOOK)}}).execute()
-    outputs = [o for o in nb.cells[0].outputs if o.output_type == "stream" and o.name == "stdout"]
-    return json.loads(outputs[-1].text)
+@pytest.fixture(scope="module")
+def kernel():
+    """One live kernel started in book/ (as Binder's JupyterLab starts one) for every probe here:
+    each probe moves its own figure's sliders, and reads back every slider's value."""
+    import os
+
+    from jupyter_client.manager import start_new_kernel
+
+    env = {k: v for k, v in os.environ.items() if k != "ESSAYS_RENDER"}  # live figures, as in Binder
+    manager, client = start_new_kernel(kernel_name="python3", cwd=str(BOOK), env=env)
+    yield client
+    client.stop_channels()
+    manager.shutdown_kernel(now=True)
+
+
+def run_in_kernel(kernel, code: str) -> dict:
+    stdout, errors = [], []
+
+    def hook(message):
+        content = message["content"]
+        if message["msg_type"] == "stream" and content["name"] == "stdout":
+            stdout.append(content["text"])
+        elif message["msg_type"] == "error":
+            errors.append(f"{content['ename']}: {content['evalue']}")
+
+    kernel.execute_interactive(code, timeout=120, output_hook=hook)
+    assert not errors, errors
+    return json.loads("".join(stdout).strip().splitlines()[-1])
 
 
 def off_grid_value(param) -> float:
@@ -46,12 +73,14 @@ def off_grid_value(param) -> float:
 
 @pytest.mark.parametrize("name,param", [(n, p) for n, f in FIGURES.items() for p in f.params],
                          ids=lambda x: getattr(x, "name", x))
-def test_setting_a_live_slider_redraws_the_chart_from_the_model(name, param, monkeypatch):
-    monkeypatch.delenv("ESSAYS_RENDER", raising=False)
+def test_setting_a_live_slider_redraws_the_chart_from_the_model(kernel, name, param):
     figure = FIGURES[name]
     value = off_grid_value(param)
-    result = run_in_kernel(PROBE.format(name=name, param=param.name, value=value))
+    result = run_in_kernel(kernel, PROBE.format(name=name, param=param.name, value=value))
     assert result["changed"], f"{name}: setting {param.name} left the chart unchanged"
+    assert result["settings"][param.name] == pytest.approx(value, rel=1e-12), "the slider holds what was set"
+    lo, hi = result["range"]
+    assert (lo, hi) == (pytest.approx(param.min, rel=1e-12), pytest.approx(param.max, rel=1e-12))
     expected = figure.frame(**result["settings"])
     drawn = result["values"]
     assert len(drawn) == len(expected)
@@ -94,10 +123,9 @@ def _claim_cases():
 
 
 @pytest.mark.parametrize("name,param,value", _claim_cases())
-def test_a_live_claim_follows_the_sliders_for_any_value(name, param, value, monkeypatch):
-    monkeypatch.delenv("ESSAYS_RENDER", raising=False)
+def test_a_live_claim_follows_the_sliders_for_any_value(kernel, name, param, value):
     figure = FIGURES[name]
-    result = run_in_kernel(CLAIM_PROBE.format(name=name, param=param, value=value))
+    result = run_in_kernel(kernel, CLAIM_PROBE.format(name=name, param=param, value=value))
     assert result["after"] != result["before"]
     import html
 
