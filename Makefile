@@ -36,17 +36,20 @@ serve: build
 	@echo "Serving the book at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
 
+# Two workers (the machine's two cores); tests sharing an expensive fixture stay on one worker.
+XDIST := -n 2 --dist loadgroup
+
 test: install-dev
 	@test -x "$${CHROMIUM:-/usr/bin/chromium}" || { echo "Browser tests need Debian's chromium: apt-get install chromium"; exit 1; }
-	$(BIN)/pytest
+	$(BIN)/pytest $(XDIST)
 
 # Also opens every chapter (not only parallelization) in a real JupyterLab: several minutes.
 test-all: install-dev
 	@test -x "$${CHROMIUM:-/usr/bin/chromium}" || { echo "Browser tests need Debian's chromium: apt-get install chromium"; exit 1; }
-	ESSAYS_TEST_ALL=1 $(BIN)/pytest
+	ESSAYS_TEST_ALL=1 $(BIN)/pytest $(XDIST)
 
 test-fast: install-dev
-	$(BIN)/pytest -m "not browser and not live"
+	$(BIN)/pytest $(XDIST) -m "not browser and not live"
 
 pdf: install-dev
 	$(BIN)/python scripts/make_pdf.py

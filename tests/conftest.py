@@ -27,6 +27,19 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
+# Tests that share an expensive module fixture (a PDF, a second build, a kernel, a JupyterLab server)
+# run on one xdist worker together (``--dist loadgroup``); the rest spread over the workers.
+GROUPS = {"test_pdf": "pdf", "test_reproducible": "second-build", "test_live_kernel": "kernel",
+          "test_jupyterlab": "jupyterlab"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        group = GROUPS.get(item.module.__name__.rsplit(".", 1)[-1])
+        if group:
+            item.add_marker(pytest.mark.xdist_group(group))
+
+
 def toc_files() -> list[str]:
     """Every page of the book in _toc.yml order, as paths relative to the root without suffix."""
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
@@ -67,12 +80,30 @@ def _build(out: Path) -> Build:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Build:
-    """One clean build of the whole book, with warnings as errors (or ESSAYS_SITE, prebuilt)."""
+def site(tmp_path_factory, worker_id) -> Build:
+    """One clean build of the whole book, with warnings as errors (or ESSAYS_SITE, prebuilt).
+
+    Under pytest-xdist (``make test`` runs two workers) the first worker to ask builds it and the
+    others wait for that build, behind a lock in the folder the workers share.
+    """
     prebuilt = os.environ.get("ESSAYS_SITE")
     if prebuilt:
         return Build(0, "", Path(prebuilt))
-    return _build(tmp_path_factory.mktemp("book"))
+    if worker_id == "master":
+        return _build(tmp_path_factory.mktemp("book"))
+    import fcntl
+    import json
+
+    shared = tmp_path_factory.getbasetemp().parent
+    with open(shared / "site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        record = shared / "site.json"
+        if not record.exists():
+            (shared / "book").mkdir(exist_ok=True)
+            build = _build(shared / "book")
+            record.write_text(json.dumps({"returncode": build.returncode, "log": build.log, "html": str(build.html)}))
+        data = json.loads(record.read_text())
+    return Build(data["returncode"], data["log"], Path(data["html"]))
 
 
 @pytest.fixture(scope="session")

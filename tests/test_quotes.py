@@ -41,3 +41,9 @@ def test_the_checker_fails_when_a_passage_is_altered(tmp_path):
     result = subprocess.run([sys.executable, str(CHECKER), str(book), "--strict"], capture_output=True, text=True)
     assert result.returncode == 1
     assert "29/30 passages verbatim" in result.stdout and "altered" in result.stdout
+
+
+def test_every_quoted_passage_carries_its_line_number_linked_to_the_source_page():
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "label_quotes.py"), "--check"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
