@@ -734,3 +734,10 @@ def test_every_chapter_runs_in_jupyterlab_and_its_sliders_redraw_from_the_model(
         check_slider_redraws_from_the_model(chapter, index, explorable)
     assert chapter.external == [], f"JupyterLab asked other hosts for {chapter.external}"
     assert chapter.console_errors() == [], f"console errors: {chapter.console_errors()}"
+
+
+def test_publishing_waits_for_the_test_suite():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8"))
+    jobs = workflow["jobs"]
+    assert "test" in jobs["build"]["needs"], "the site is built for publishing only after the tests pass"
+    assert any(s.get("run", "").find("make test") >= 0 for s in jobs["test"]["steps"]), "the README's test command"
