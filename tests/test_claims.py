@@ -332,3 +332,17 @@ def test_the_cruxes_table_lists_every_declared_claim_with_a_link_across_each_thr
                 grid = next(p for p in fig.params if p.name == item["param"]).grid()
                 between = grid[(grid > min(link["value"], link["across"])) & (grid < max(link["value"], link["across"]))]
                 assert between.size == 0
+
+
+def test_a_choice_names_the_options_for_which_the_claim_fails():
+    fig = figure("test_claim_choice_text",
+                 Claim("middle", "the middle option is chosen", lambda suite: {"k": float(suite == 1)}, "k >= 1"),
+                 params=(choice("suite", "Suite", ["one", "two", "three"], 1),))
+    crux = fig.cruxes[0]
+    flips = crux.flips("suite", suite=1)
+    assert crux.flip_text("suite", flips, True) == "fails for Suite = one, three"
+    table = static_table(crux)
+    state = claim_status_at(table, {"suite": 1}, {p.name: p for p in fig.params})
+    assert state["flips"] == [("suite", "fails for Suite = one, three")]
+    state = claim_status_at(table, {"suite": 0}, {p.name: p for p in fig.params})
+    assert state["flips"] == [("suite", "fails for Suite = one, three")] and not state["holds"]

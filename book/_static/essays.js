@@ -103,6 +103,21 @@
     return "fails for " + symbol + " " + parts.join(", ");
   }
 
+  function choiceSentence(symbol, options, entry, holdsNow) {
+    const flips = [];
+    for (let i = 0; i < entry.length; i += 3) flips.push([entry[i], !!entry[i + 1]]);
+    let status = flips.length ? !flips[0][1] : holdsNow;
+    let k = 0;
+    const failing = [];
+    options.forEach((option, i) => {
+      while (k < flips.length && flips[k][0] <= i) status = flips[k++][1];
+      if (!status) failing.push(option);
+    });
+    if (!failing.length) return "holds for every " + symbol;
+    if (failing.length === options.length) return "fails for every " + symbol;
+    return "fails for " + symbol + " = " + failing.join(", ");
+  }
+
   function claimState(table, current, params) {
     const flat = (names, at) => names.reduce((k, n) => k * params[n].values.length + (n in at ? at[n] : current[n]), 0);
     const at = flat(table.params, {});
@@ -117,7 +132,9 @@
     for (const n of table.params) {
       const others = table.params.filter((m) => m !== n);
       const entry = table.flips[n][flat(others, {})];
-      state.flips.push([n, flipSentence(table.symbols[n], entry, holds)]);
+      const options = table.options && table.options[n];
+      state.flips.push([n, options ? choiceSentence(table.symbols[n], options, entry, holds)
+                                   : flipSentence(table.symbols[n], entry, holds)]);
       let lo = table.ranges[n][0];
       let ok = entry.length ? !entry[1] : holds; // the status below the first flip
       for (let i = 0; i < entry.length; i += 3) {

@@ -270,8 +270,10 @@ class Crux:
     def flip_text(self, param: str, flips: Sequence[Flip], holds_now: bool) -> str:
         """"fails below σ = 0.43" / "holds over the whole range of σ" for one slider."""
         p = self._param(param)
-        return flip_sentence(symbol_of(p), [(f.value, f.holds_above, display_threshold(p, f.value)) for f in flips],
-                             holds_now)
+        triples = [(f.value, f.holds_above, display_threshold(p, f.value)) for f in flips]
+        if getattr(p, "options", ()):
+            return choice_sentence(symbol_of(p), p.options, triples, holds_now)
+        return flip_sentence(symbol_of(p), triples, holds_now)
 
 
 def symbol_of(p) -> str:
@@ -299,6 +301,26 @@ def flip_sentence(symbol: str, flips: Sequence[tuple[float, bool, str]], holds_n
     return f"fails for {symbol} " + ", ".join(parts)
 
 
+def choice_sentence(symbol: str, options: Sequence[str], flips: Sequence[tuple[float, bool, str]],
+                    holds_now: bool) -> str:
+    """For a choice between named options: the options for which the claim fails ("fails for the
+    rate's shape = flat, falling"), from the flips between neighbouring options. The page's script
+    (``choiceSentence``) is its twin."""
+    status = (not flips[0][1]) if flips else holds_now  # the status at the first option
+    failing, k = [], 0
+    for i, option in enumerate(options):
+        while k < len(flips) and flips[k][0] <= i:
+            status = flips[k][1]
+            k += 1
+        if not status:
+            failing.append(option)
+    if not failing:
+        return f"holds for every {symbol}"
+    if len(failing) == len(options):
+        return f"fails for every {symbol}"
+    return f"fails for {symbol} = " + ", ".join(failing)
+
+
 def status_sentence(holds: bool, label: str, value: str, condition: str) -> str:
     return f"{'Holds' if holds else 'Fails'} at these settings: {label} = {value} (the claim needs {condition})."
 
@@ -321,7 +343,9 @@ def claim_status_at(table: Mapping, index: Mapping[str, int], params: Mapping) -
     for n in names:
         entry = table["flips"][n][flat([m for m in names if m != n])]
         triples = [(entry[i], bool(entry[i + 1]), entry[i + 2]) for i in range(0, len(entry), 3)]
-        flips.append((n, flip_sentence(table["symbols"][n], triples, holds)))
+        options = table.get("options", {}).get(n)
+        flips.append((n, choice_sentence(table["symbols"][n], options, triples, holds) if options
+                      else flip_sentence(table["symbols"][n], triples, holds)))
     return {"holds": holds, "value": table["values"][at],
             "status": status_sentence(holds, table["label"], table["values"][at], table["condition"]),
             "flips": flips}
@@ -436,6 +460,7 @@ def static_table(crux: Crux) -> dict:
         "condition": crux.claim.condition_text,
         "params": [p.name for p in crux.params],
         "symbols": {p.name: symbol_of(p) for p in crux.params},
+        "options": {p.name: list(p.options) for p in crux.params if getattr(p, "options", ())},
         "status": "".join("1" if s else "0" for s in status.ravel()),
         "values": [crux.claim.show(v) for v in values.ravel()],
         "numbers": [_round_sig(v) for v in values.ravel()],
