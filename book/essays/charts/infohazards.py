@@ -34,8 +34,8 @@ MAP_RATES = [round(0.2 + 0.1 * i, 10) for i in range(14)]  # heat-map cells, bot
 
 GROWTH_A = Param("discovery_growth", "Discovery ability's growth rate g_A (per year)", DEFAULTS["discovery_growth"],
                  0.2, 1.5, step=0.05, format=".2f", symbol="g_A")
-GROWTH_K = Param("care_growth", "Care's growth rate g_K (per year)", DEFAULTS["care_growth"],
-                 0.2, 1.5, step=0.05, format=".2f", symbol="g_K")
+GROWTH_K = Param("care_growth", "Care's growth rate g_C (per year)", DEFAULTS["care_growth"],
+                 0.2, 1.5, step=0.05, format=".2f", symbol="g_C")
 JUMP = Param("jump", "Jump size J (×)", DEFAULTS["jump"], 1, 1000, log=True, points=31, format=",.4~g", symbol="J")
 JUMP_TIME = Param("jump_time", "Jump date t_J (years from now)", DEFAULTS["jump_time"], 0.25, 12, step=0.25,
                   format=".2f", symbol="t_J")
@@ -43,7 +43,7 @@ JUMP_TIME = Param("jump_time", "Jump date t_J (years from now)", DEFAULTS["jump_
 MAP_GROWTH_A = Param("discovery_growth", GROWTH_A.label, DEFAULTS["discovery_growth"], 0.2, 1.5, step=0.1,
                      format=".2f", symbol="g_A")
 MAP_GROWTH_K = Param("care_growth", GROWTH_K.label, DEFAULTS["care_growth"], 0.2, 1.5, step=0.1,
-                     format=".2f", symbol="g_K")
+                     format=".2f", symbol="g_C")
 SHAPE = choice("shape", "Discovery rate across the window", model.SHAPES, DEFAULTS["shape"])
 
 
@@ -89,7 +89,7 @@ def _rate(t: str, after: str) -> str:
 
 
 def _base_exposure() -> str:
-    """The no-jump exposure: g_A W^2 / 2 (rising), W (flat), g_K W^2 / 2 (falling)."""
+    """The no-jump exposure: g_A W^2 / 2 (rising), W (flat), g_C W^2 / 2 (falling)."""
     return ("datum._shape == 0 ? discovery_growth * datum._w * datum._w / 2"
             " : datum._shape == 2 ? care_growth * datum._w * datum._w / 2 : datum._w")
 
@@ -204,7 +204,7 @@ def timing_chart(base: alt.Chart) -> alt.LayerChart:
     the no-jump window outlined, the early and late jump dates marked."""
     x_scale = alt.Scale(domain=[0, TIMING_HORIZON], nice=False)
     x = alt.X("jump_time:Q", title="Date of the jump (years from now)", scale=x_scale)
-    # No fixed domain: a jump that comes first can widen the window (removed < 0) when g_A < g_K.
+    # No fixed domain: a jump that comes first can widen the window (removed < 0) when g_A < g_C.
     y = alt.Y("removed:Q", title="Exposure removed (% of no jump)", scale=alt.Scale(zero=True, domainMax=100))
     colour = alt.Color("shape:N", title="Rate across the window", legend=alt.Legend(orient="bottom"),
                        scale=alt.Scale(domain=list(SHAPE_COLOURS), range=list(SHAPE_COLOURS.values())))
@@ -226,8 +226,8 @@ def timing_chart(base: alt.Chart) -> alt.LayerChart:
     lines = base.mark_line(strokeWidth=2.5, clip=True).encode(x=x, y=y, color=colour, strokeDash=dash,
                                                               tooltip=tooltip)
     none = one.transform_filter("datum.steady_end <= datum.steady_start").mark_text(
-        align="right", baseline="top", fontSize=13, color=INK).encode(
-        x=alt.value(520), y=alt.value(30), text=alt.value("No window without a jump: care comes first"))
+        align="left", baseline="top", fontSize=13, color=INK).encode(
+        x=alt.value(8), y=alt.value(40), text=alt.value("No window without a jump: care comes first"))
     return alt.layer(window, *marks, lines, none)
 
 
@@ -241,16 +241,16 @@ def advantage_chart(base: alt.Chart) -> alt.LayerChart:
         x0=f"datum.discovery_growth - {half}", x1=f"datum.discovery_growth + {half}",
         y0=f"datum.care_growth - {half}", y1=f"datum.care_growth + {half}")
     x = alt.X("x0:Q", title="Discovery ability's growth rate g_A (per year)", scale=scale)
-    y = alt.Y("y0:Q", title="Care's growth rate g_K (per year)", scale=scale)
+    y = alt.Y("y0:Q", title="Care's growth rate g_C (per year)", scale=scale)
     tooltip = [alt.Tooltip("discovery_growth:Q", format=".2f", title="g_A"),
-               alt.Tooltip("care_growth:Q", format=".2f", title="g_K"),
+               alt.Tooltip("care_growth:Q", format=".2f", title="g_C"),
                alt.Tooltip("late_advantage:Q", format=".1f", title="late minus early (points)")]
     chosen = ("abs(datum.discovery_growth - datum.chosen_discovery_growth) < 0.05"
               " && abs(datum.care_growth - datum.chosen_care_growth) < 0.05")
     heat = cells.mark_rect().encode(
         x=x, x2="x1:Q", y=y, y2="y1:Q", tooltip=tooltip,
         color=alt.condition("datum.window", alt.Color(
-            "late_advantage:Q", title="Late minus early (% points)",
+            "late_advantage:Q", title="Late − early (points)",
             scale=alt.Scale(scheme="blueorange", domain=[-60, 60], clamp=True),
             legend=alt.Legend(orient="bottom", gradientLength=220)), alt.value("#DDDDDD")),
         stroke=alt.condition(chosen, alt.value("black"), alt.value(None)),
@@ -260,7 +260,7 @@ def advantage_chart(base: alt.Chart) -> alt.LayerChart:
         color="black", strokeWidth=2.5, point=alt.OverlayMarkDef(color="black", size=12)).encode(
         x=alt.X("at:Q", scale=scale), y=alt.Y("value:Q", scale=scale), order="at:Q")
     label = claims.transform_filter("datum.kind == 'status'").transform_calculate(
-        text="'Outlined cell: late removes ' + format(datum.value, '+.1f') + ' points more than early'"
+        text="'Outlined: late removes ' + format(datum.value, '+.1f') + ' points more than early'"
     ).mark_text(align="left", baseline="top", fontSize=13, fontWeight="bold", color=INK).encode(
         x=alt.value(8), y=alt.value(6), text="text:N")
     return alt.layer(heat, boundary, label)
