@@ -260,7 +260,7 @@ def advantage_chart(base: alt.Chart) -> alt.LayerChart:
         color="black", strokeWidth=2.5, point=alt.OverlayMarkDef(color="black", size=12)).encode(
         x=alt.X("at:Q", scale=scale), y=alt.Y("value:Q", scale=scale), order="at:Q")
     label = claims.transform_filter("datum.kind == 'status'").transform_calculate(
-        text="'Outlined: late removes ' + format(datum.value, '+.1f') + ' points more than early'"
+        text="'Outlined cell: ' + format(datum.value, '+.1f') + ' points'"
     ).mark_text(align="left", baseline="top", fontSize=13, fontWeight="bold", color=INK).encode(
         x=alt.value(8), y=alt.value(6), text="text:N")
     return alt.layer(heat, boundary, label)
