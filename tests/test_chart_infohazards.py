@@ -66,7 +66,7 @@ def test_the_claim_holds_at_the_defaults_with_a_rising_rate_and_fails_with_flat_
 
 @pytest.mark.parametrize("g_a", [0.3, 0.5, LN2])
 def test_the_claims_care_growth_threshold_is_twice_discovery_growth(g_a):
-    # By hand: late - early = (ln K - ln J) / g_K - ln D / g_A > 0 iff g_K < g_A (ln 1000 - ln 10) / ln 10.
+    # By hand: late - early = (ln K - ln J) / g_C - ln D / g_A > 0 iff g_C < g_A (ln 1000 - ln 10) / ln 10.
     flips = CRUX.flips("care_growth", shape=0, discovery_growth=g_a, care_growth=LN2)
     assert len(flips) == 1 and not flips[0].holds_above
     assert flips[0].value == pytest.approx(2 * g_a, rel=1e-6)

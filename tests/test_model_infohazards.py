@@ -25,7 +25,7 @@ from essays.models.infohazards import (
 )
 
 LN2 = math.log(2.0)
-DEFAULT = (LN2, LN2, 10.0, 1000.0)  # g_A, g_K, D, K
+DEFAULT = (LN2, LN2, 10.0, 1000.0)  # g_A, g_C, D, K
 
 growths = st.floats(0.05, 3.0)
 thresholds = st.floats(1.0, 1e4)
@@ -36,12 +36,12 @@ fractions = st.floats(0.0, 1.0)
 
 
 def steady(ga, gk, d, k):
-    """The no-jump crossings, computed directly: ln D / g_A and ln K / g_K."""
+    """The no-jump crossings, computed directly: ln D / g_A and ln K / g_C."""
     return math.log(d) / ga, math.log(k) / gk
 
 
 def brute_force_exposure(ga, gk, d, k, j, tj, shape, cells=100_000):
-    """Midpoint-rule integral over time of the rate wherever A(t) >= D and K(t) < K, from the
+    """Midpoint-rule integral over time of the rate wherever A(t) >= D and C(t) < K, from the
     two tracks' values themselves (not the window function). The integrand is piecewise linear
     with at most three jumps (window opens, jump, window closes): each off by at most one cell
     times the largest rate."""
@@ -98,7 +98,7 @@ def test_a_jump_widens_the_window_only_if_it_comes_first_and_discovery_grows_slo
 
 
 def test_a_jump_can_open_a_window_where_care_would_have_come_first():
-    # Discovery (g_A = 0.2) needs ln 10 / 0.2 = 11.5 years, care (g_K = 1) ln 1000 = 6.9: no window.
+    # Discovery (g_A = 0.2) needs ln 10 / 0.2 = 11.5 years, care (g_C = 1) ln 1000 = 6.9: no window.
     # A 100x jump at year 1 lifts discovery to 100 * e**0.2 > 10 at once but care only to
     # 100 * e**1 = 272, which reaches 1000 at year ln(10) = 2.3: a window from year 1 to 2.3.
     assert window(0.2, 1.0, 10, 1000).width == 0.0
@@ -197,7 +197,7 @@ def test_default_crux_late_removes_75_percent_early_25_for_a_rising_rate():
 
 
 def test_the_crux_fails_once_care_grows_twice_as_fast_as_discovery():
-    # Holds iff (ln K - ln J) / g_K > ln D / g_A, i.e. g_K < 2 g_A at the defaults.
+    # Holds iff (ln K - ln J) / g_C > ln D / g_A, i.e. g_C < 2 g_A at the defaults.
     assert late_vs_early(0, 0.5, 0.99).late_advantage > 0
     assert late_vs_early(0, 0.5, 1.0).late_advantage == pytest.approx(0.0, abs=1e-9)
     assert late_vs_early(0, 0.5, 1.01).late_advantage == 0.0

@@ -11,10 +11,10 @@ Two abilities grow exponentially from today's level (1 on each track's own scale
 rates, and a jump in philosophical competence multiplies both by ``J`` at time ``t_J``::
 
     A(t) = exp(g_A t) * (J if t >= t_J else 1)     discovery ability, threshold D
-    K(t) = exp(g_K t) * (J if t >= t_J else 1)     care (defensive understanding), threshold K
+    C(t) = exp(g_C t) * (J if t >= t_J else 1)     care (defensive understanding), threshold K
 
-The danger window runs from the first time ``A >= D`` to the first time ``K(t) >= K``; it is empty
-when care gets there first. Without a jump it is ``[ln D / g_A, ln K / g_K]``. The jump is relative
+The danger window runs from the first time ``A >= D`` to the first time ``C(t) >= K``; it is empty
+when care gets there first. Without a jump it is ``[ln D / g_A, ln K / g_C]``. The jump is relative
 to "the rest": the clock (overall capabilities) does not jump, only the two philosophical tracks.
 
 The rate at which salient infohazards turn up inside the window has one of three shapes (the
@@ -22,7 +22,7 @@ reader's choice, ``shape`` 0, 1, 2):
 
 * ``rising``:  ``a(t) = ln(A(t) / D)``, e-folds of discovery ability above its threshold;
 * ``flat``:    1 per year;
-* ``falling``: ``c(t) = ln(K / K(t))``, e-folds of care still missing (care improving gradually).
+* ``falling``: ``c(t) = ln(K / C(t))``, e-folds of care still missing (care improving gradually).
 
 Exposure (salient discoveries before AIs are careful, arbitrary units) is ``salience`` times the
 integral of the rate over the window. The rate is linear in time on each side of the jump, so the
@@ -33,7 +33,7 @@ jump removes).
 Where the jump should land
 --------------------------
 For a jump landing inside the window (``t_J`` from the window's opening to the latest time at
-which care still lands at or below its threshold, ``ln K / g_K - ln J / g_K``), exposure is linear
+which care still lands at or below its threshold, ``ln K / g_C - ln J / g_C``), exposure is linear
 in ``t_J`` with slope ``-ln J`` (rising), 0 (flat) or ``+ln J`` (falling): jumping later helps
 with a rising rate, hurts with a falling one, and does not matter with a flat one.
 
@@ -50,7 +50,7 @@ import pandas as pd
 
 from essays.checks import check_integer, check_number
 
-GROWTH_RANGE = (0.01, 5.0)  # g_A, g_K per year
+GROWTH_RANGE = (0.01, 5.0)  # g_A, g_C per year
 THRESHOLD_RANGE = (1.0, 1e6)  # D, K: multiples of today's level of their own track (not yet reached)
 JUMP_RANGE = (1.0, 1e6)  # J; 1 = no jump
 JUMP_TIME_RANGE = (0.0, 1000.0)  # t_J, years from now
@@ -102,7 +102,7 @@ def window(discovery_growth: float, care_growth: float,
            jump: float = 1.0, jump_time: float = 0.0) -> Window:
     """The danger window: from discovery ability reaching ``D`` to care reaching ``K``.
 
-    Without a jump: ``start = ln D / g_A``, ``end = ln K / g_K``, ``width = max(0, end - start)``.
+    Without a jump: ``start = ln D / g_A``, ``end = ln K / g_C``, ``width = max(0, end - start)``.
     A jump by ``J`` at ``t_J`` brings each crossing after ``t_J`` forward by ``ln J / g`` of its
     own track, but not before ``t_J``.
 
@@ -127,7 +127,7 @@ def _rate(shape: int, t: float, after_jump: bool, ga: float, gk: float, d: float
     if shape == 0:
         return ga * t + step - math.log(d)  # ln(A(t) / D)
     if shape == 2:
-        return math.log(k) - gk * t - step  # ln(K / K(t))
+        return math.log(k) - gk * t - step  # ln(K / C(t))
     return 1.0
 
 
@@ -139,7 +139,7 @@ def exposure(discovery_growth: float, care_growth: float,
 
     The window splits at the jump into a part before it and a part after; on each the rate is
     linear in time, so each integral is its length times the rate at its midpoint. Without a jump
-    that is ``g_A W**2 / 2`` (rising), ``W`` (flat) or ``g_K W**2 / 2`` (falling), ``W`` the width.
+    that is ``g_A W**2 / 2`` (rising), ``W`` (flat) or ``g_C W**2 / 2`` (falling), ``W`` the width.
 
     >>> round(exposure(math.log(2), math.log(2)), 2)  # ln(100)**2 / (2 ln 2)
     15.3
@@ -188,7 +188,7 @@ def landings(discovery_growth: float, care_growth: float,
              care_threshold: float = DEFAULTS["care_threshold"],
              jump: float = DEFAULTS["jump"]) -> Landings:
     """The two jump dates the chapter compares: as the window opens (``ln D / g_A``) and as late
-    as the jump still lifts care only up to ``K`` (``ln K / g_K - ln J / g_K``, but not before the
+    as the jump still lifts care only up to ``K`` (``ln K / g_C - ln J / g_C``, but not before the
     window opens).
 
     >>> [round(x, 3) for x in landings(math.log(2), math.log(2))]
