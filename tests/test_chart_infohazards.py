@@ -1,8 +1,9 @@
-"""The infohazards figures: the premises their in-browser expressions rely on.
+"""The infohazards figures: the premises their in-browser expressions rely on, and the crux.
 
-The static page recomputes both figures with Vega expressions from the default frame, which is
-only right if the frames keep the same rows at every slider position (only values move). The
-browser tests check the drawn numbers against the model; these check the premises in-process.
+The static page recomputes all three figures with Vega expressions from the default frame, which
+is only right if the frames keep the same rows at every slider position (only values move). The
+browser tests check the drawn numbers against the model; these check the premises in-process, and
+the claim's thresholds against the closed form derived by hand.
 """
 import math
 
@@ -12,75 +13,98 @@ import pytest
 from essays.charts import infohazards as charts
 from essays.models import infohazards as model
 
-TRAJECTORY, EXPOSURE = charts.TRAJECTORY, charts.EXPOSURE
+FIGURES = (charts.DANGER_WINDOW, charts.JUMP_TIMING, charts.LATE_OR_EARLY)
+CRUX = charts.LATE_OR_EARLY.cruxes[0]
+LN2 = math.log(2)
 
 
 def test_slider_defaults_are_the_models_defaults():
-    for fig in (TRAJECTORY, EXPOSURE):
+    for fig in FIGURES:
         for p in fig.params:
             assert p.default == model.DEFAULTS[p.name]
-    assert charts.GROWTH.default == pytest.approx(math.log(2))  # doubling yearly
+    assert charts.SHAPE.options == model.SHAPES
 
 
-def test_every_slider_setting_keeps_the_care_threshold_above_the_discovery_threshold():
-    assert charts.CAREFUL.grid().min() > charts.DISCOVER.grid().max()
+@pytest.mark.parametrize("fig", FIGURES, ids=lambda f: f.name)
+def test_every_slider_position_keeps_the_rows_and_their_labels(fig):
+    base = fig.frame()
+    text = [c for c in base.columns if base[c].dtype == object]
+    for p in fig.params:
+        for value in (p.min, p.max):
+            frame = fig.frame(**{p.name: value})
+            assert len(frame) == len(base)
+            assert frame[text].equals(base[text])
 
 
-def test_no_jump_time_slider_position_falls_on_the_trajectory_time_grid():
-    times = np.linspace(0.0, charts.HORIZON, charts.POINTS)
-    gaps = [np.abs(times - tj).min() for tj in charts.JUMP_TIME.grid()]
-    assert min(gaps) > 1e-3  # far above float noise: the step always adds exactly two rows
-    assert charts.JUMP_TIME.grid().max() < charts.HORIZON
+def test_the_trajectory_grid_rows_keep_their_times():
+    a, b = charts.DANGER_WINDOW.frame(), charts.DANGER_WINDOW.frame(jump_time=7.25)
+    grid = a["kind"] == "grid"
+    assert a.loc[grid, "t"].equals(b.loc[grid, "t"])
+    assert (b.loc[~grid, "t"] == 7.25).all()
 
 
-@pytest.mark.parametrize("jump_time", charts.JUMP_TIME.grid())
-def test_the_trajectory_keeps_its_rows_at_every_jump_time_and_steps_at_it(jump_time):
-    frame = TRAJECTORY.frame(jump_time=jump_time)
-    assert len(frame) == len(TRAJECTORY.frame()) == 2 * charts.POINTS + 2
-    jumped = frame[frame["series"] == "with jump"]
-    at_jump = jumped[jumped["t"] == jump_time]
-    assert len(at_jump) == 2 and list(np.diff(at_jump["step"])) == [1]
-    assert at_jump["competence"].iloc[1] / at_jump["competence"].iloc[0] == pytest.approx(model.DEFAULTS["jump"])
-
-
-def test_the_trajectory_is_the_tested_model_frame_plus_the_thresholds():
-    settings = dict(growth_rate=0.9, jump=50.0, jump_time=4.5, discovery_threshold=5.0, care_threshold=2000.0)
-    frame = TRAJECTORY.frame(**settings)
-    expected = model.trajectory_frame(1.0, 0.9, 5.0, 2000.0, 50.0, 4.5, horizon=charts.HORIZON,
-                                      points=charts.POINTS)
+def test_the_figures_are_the_tested_model_frames():
+    settings = dict(discovery_growth=0.9, care_growth=0.5, jump=50.0)
+    frame = charts.JUMP_TIMING.frame(**settings)
+    expected = model.timing_frame(0.9, 0.5, charts.D, charts.K, 50.0, horizon=charts.TIMING_HORIZON,
+                                  points=charts.TIMING_POINTS)
     assert frame[expected.columns].equals(expected)
-    assert (frame["discovery_threshold"] == 5.0).all() and (frame["care_threshold"] == 2000.0).all()
+    assert (frame["early"] == math.log(10) / 0.9).all()
+    trajectory = charts.DANGER_WINDOW.frame(jump_time=4.5, **settings)
+    assert trajectory.equals(model.trajectory_frame(0.9, 0.5, charts.D, charts.K, 50.0, 4.5,
+                                                    horizon=charts.HORIZON, points=charts.POINTS))
+    cells = charts.LATE_OR_EARLY.frame(shape=2)
+    assert cells["late_advantage"].to_numpy() == pytest.approx(
+        [model.late_vs_early(2, a, k).late_advantage for a, k in zip(cells["discovery_growth"], cells["care_growth"])])
 
 
-def test_the_exposure_curves_are_the_tested_model_frame_plus_the_jump_that_reaches_k():
-    frame = EXPOSURE.frame(growth_rate=0.5, jump_time=2.0)
-    expected = model.exposure_by_jump_frame(1.0, 0.5, 10.0, 1000.0, 2.0, points=charts.EXPOSURE_POINTS)
-    assert frame[expected.columns].equals(expected)
-    assert frame["jump_to_care"].to_numpy() == pytest.approx(np.full(len(frame), 1000.0 / math.exp(0.5 * 2.0)))
+def test_the_claim_holds_at_the_defaults_with_a_rising_rate_and_fails_with_flat_or_falling():
+    assert CRUX.holds(shape=0, discovery_growth=LN2, care_growth=LN2)
+    assert not CRUX.holds(shape=1, discovery_growth=LN2, care_growth=LN2)
+    assert not CRUX.holds(shape=2, discovery_growth=LN2, care_growth=LN2)
 
 
-def test_the_jump_sizes_are_the_powers_the_browser_recomputes():
-    # The static page recomputes each jump as 10 ** (i / 20) from its rounded value.
-    jumps = EXPOSURE.frame()["jump"].to_numpy()
-    steps = charts.EXPOSURE_POINTS - 1
-    index = np.round(np.log10(np.round(jumps, 4)) * steps / 3)
-    assert jumps == pytest.approx(10 ** (index * 3 / steps), rel=1e-14)
+@pytest.mark.parametrize("g_a", [0.3, 0.5, LN2])
+def test_the_claims_care_growth_threshold_is_twice_discovery_growth(g_a):
+    # By hand: late - early = (ln K - ln J) / g_C - ln D / g_A > 0 iff g_C < g_A (ln 1000 - ln 10) / ln 10.
+    flips = CRUX.flips("care_growth", shape=0, discovery_growth=g_a, care_growth=LN2)
+    assert len(flips) == 1 and not flips[0].holds_above
+    assert flips[0].value == pytest.approx(2 * g_a, rel=1e-6)
 
 
-def test_the_default_window_and_exposure_are_the_chapters_numbers():
-    frame = TRAJECTORY.frame()
-    widths = frame.groupby("series")["window_width"].first()
-    assert widths["no jump"] == pytest.approx(math.log(100) / math.log(2))
-    assert widths["with jump"] == pytest.approx(math.log2(100) - 3)
-    curves = EXPOSURE.frame()
-    broad = curves[curves["series"] == "broad"]
-    assert broad["exposure"].iloc[0] == pytest.approx(math.log(100) ** 2 / (2 * math.log(2)))
-    assert broad["jump_to_care"].iloc[0] == pytest.approx(125.0)
+def test_the_claims_discovery_growth_threshold_is_half_care_growth():
+    flips = CRUX.flips("discovery_growth", shape=0, discovery_growth=LN2, care_growth=LN2)
+    assert len(flips) == 1 and flips[0].holds_above
+    assert flips[0].value == pytest.approx(LN2 / 2, rel=1e-6)
 
 
-@pytest.mark.parametrize("fig", [TRAJECTORY, EXPOSURE], ids=lambda f: f.name)
+@pytest.mark.parametrize("shape", [1, 2])
+def test_with_a_flat_or_falling_rate_no_growth_rate_rescues_the_claim(shape):
+    for name in ("discovery_growth", "care_growth"):
+        assert CRUX.flips(name, shape=shape, discovery_growth=LN2, care_growth=LN2) == []
+
+
+def test_the_heat_map_boundary_is_the_line_care_growth_equals_twice_discovery_growth():
+    rows = [r for r in charts.LATE_OR_EARLY.claim_rows() if r["kind"] == "boundary"]
+    assert rows
+    for r in rows:
+        assert r["value"] == pytest.approx(2 * r["at"], rel=1e-5)
+
+
+@pytest.mark.parametrize("fig", FIGURES, ids=lambda f: f.name)
 def test_the_static_and_live_specs_validate_and_every_slider_is_a_param(fig):
     spec = fig.static_spec()
     assert {p["name"] for p in spec["params"]} == {p.name for p in fig.params}
     fig.figure(**{p.name: p.max for p in fig.params}).to_dict()
     fig.figure(**{p.name: p.min for p in fig.params}).to_dict()
+
+
+def test_the_three_figures_leave_room_in_the_page_budget():
+    assert sum(len(f.static_html().encode()) for f in FIGURES) < 200_000
+
+
+def test_no_window_cells_and_settings_draw_finite_numbers():
+    frame = charts.LATE_OR_EARLY.frame(shape=0, discovery_growth=0.2, care_growth=1.5)
+    assert np.isfinite(frame.select_dtypes("number").to_numpy()).all()
+    timing = charts.JUMP_TIMING.frame(discovery_growth=0.2, care_growth=1.5)
+    assert (timing["removed"] == 0).all()

@@ -1,407 +1,323 @@
-"""The infohazard danger window (source lines 30-32).
+"""The infohazard danger window, on two tracks (source lines 30-32).
 
-The source worries less about AIs becoming good at philosophy than about a regime in between:
-AIs "smart enough to discover info hazards" but not yet "smart enough to be careful", and asks
-whether "suddenly increasing philosophical competence" would move us through that regime
-quickly. This toy model makes the question checkable.
+The source worries about a regime in which AIs are "smart enough to discover info hazards" but
+"aren't smart enough to be careful", and asks whether "suddenly increasing philosophical
+competence" would move us through it quickly. Its condition is relative ("too early (relative to
+overall capabilities and various research directions)"), so this toy model keeps two tracks.
 
 Model
 -----
-Competence grows exponentially, with an optional one-off jump by a factor ``J`` at time ``t_J``::
+Two abilities grow exponentially from today's level (1 on each track's own scale), at their own
+rates, and a jump in philosophical competence multiplies both by ``J`` at time ``t_J``::
 
-    C(t) = C0 * exp(g * t) * (J if t >= t_J else 1)
+    A(t) = exp(g_A t) * (J if t >= t_J else 1)     discovery ability, threshold D
+    C(t) = exp(g_C t) * (J if t >= t_J else 1)     care (defensive understanding), threshold K
 
-Two thresholds, ``D < K``: at ``C >= D`` an AI can discover infohazards, at ``C >= K`` it is
-careful with them. The danger window runs from the first time ``C >= D`` to the first time
-``C >= K``. Without a jump its width is ``ln(K / D) / g``. A jump landing inside the window
-shortens it by ``ln(J) / g`` (capped: the window cannot end before the jump), a jump of at least
-``K / C(t_J-)`` at or before the crossing of ``D`` closes it.
+The danger window runs from the first time ``A >= D`` to the first time ``C(t) >= K``; it is empty
+when care gets there first. Without a jump it is ``[ln D / g_A, ln K / g_C]``. The jump is relative
+to "the rest": the clock (overall capabilities) does not jump, only the two philosophical tracks.
 
-Inside the window, infohazards turn up at the rate ``salience * ln(C(t) / D)`` per year: the
-rate rises by one unit per e-fold of competence above ``D``, from 0 at ``D`` to ``ln(K / D)``
-just before ``K``. Expected exposure (the expected number of salient discoveries made before AIs
-are careful) is the integral of that rate over the window. Writing ``l = ln(C / D)`` (which rises
-at ``g`` per year between jumps), exposure is the area of a triangle in ``l`` minus the strip the
-jump skips over::
+The rate at which salient infohazards turn up inside the window has one of three shapes (the
+reader's choice, ``shape`` 0, 1, 2):
 
-    exposure = salience / (2 g) * (L**2 - (hi**2 - lo**2)),   L = ln(K / D),
-    lo = clip(l_-, 0, L),   hi = clip(l_- + ln J, 0, L),   l_- = ln(C0 / D) + g * t_J.
+* ``rising``:  ``a(t) = ln(A(t) / D)``, e-folds of discovery ability above its threshold;
+* ``flat``:    1 per year;
+* ``falling``: ``c(t) = ln(K / C(t))``, e-folds of care still missing (care improving gradually).
 
-Why a logarithmic rate: the model's other quantities are ratios (thresholds, growth, jump), and
-``ln(C / D)`` keeps it so: exposure depends on ``D`` and ``K`` only through ``K / D``, with no
-hidden unit of competence. It also keeps the rate bounded (at most ``ln(K / D)``, 4.6 at the
-default ``K / D = 100``), whereas the linear alternative ``C / D - 1`` reaches ``K / D - 1`` just
-before ``K`` and puts two thirds of the exposure into the last e-fold (at ``K / D = 100``), so
-results would hinge on exactly where ``K`` sits. (Without a jump the linear rate gives ``salience * (K/D - 1 - ln(K/D)) / g``.)
+Exposure (salient discoveries before AIs are careful, arbitrary units) is ``salience`` times the
+integral of the rate over the window. The rate is linear in time on each side of the jump, so the
+integral is exact as (length x rate at the midpoint) per side. Exposures of different shapes are
+on different scales: compare a shape's exposures with each other (the chapter reports the share a
+jump removes).
 
-Units: competence in multiples of today's (``C0 = 1`` is today), time in years from now, ``g``
-per year (``ln 2`` = doubling yearly), ``J`` a factor, salience in [0, 1], exposure in expected
-salient discoveries on an arbitrary scale (one per year per e-fold above ``D`` at full salience):
-compare exposures, do not read them as counts.
+Where the jump should land
+--------------------------
+For a jump landing inside the window (``t_J`` from the window's opening to the latest time at
+which care still lands at or below its threshold, ``ln K / g_C - ln J / g_C``), exposure is linear
+in ``t_J`` with slope ``-ln J`` (rising), 0 (flat) or ``+ln J`` (falling): jumping later helps
+with a rising rate, hurts with a falling one, and does not matter with a flat one.
 
-Assumptions and omissions
--------------------------
-A toy model, and the source itself (line 13) is skeptical that toy models of tech trees add much.
-It assumes: one scalar "competence" orders both discovering and being careful; the thresholds
-are sharp and known; growth is smooth exponential plus at most one jump; salience is a constant
-multiplier, not something that rises as AIs discuss these topics or that the jump itself raises;
-discoveries do no harm once AIs are careful (no backlog of earlier discoveries, no humans who
-learned them); timing of the jump is fixed in calendar time. It leaves out acausal interactions
-as such, research directions that could raise ``K`` or lower ``D``, and any cost of the jump.
-
-Note that exposure need not fall with faster growth when a jump is scheduled: if the jump comes
-at a fixed date from inside the window and lands past ``K``, faster growth only means reaching
-``D`` earlier and spending longer in the window before the jump. Without a jump (or when the
-jump lands below ``K``, or outside the window) exposure falls as ``g`` rises.
+Units: time in years from now, growth rates per year (``ln 2`` doubles yearly), thresholds in
+multiples of today's level of their own track, ``J`` a factor, salience in [0, 1].
 """
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
-from essays.checks import check_array, check_integer, check_number
+from essays.checks import check_integer, check_number
 
-START_COMPETENCE_RANGE = (1e-6, 1e9)  # C0, multiple of today's competence
-GROWTH_RATE_RANGE = (1e-4, 5.0)  # g, per year; ln 2 ~ 0.69 doubles yearly
-DISCOVERY_THRESHOLD_RANGE = (1e-6, 1e9)  # D, same unit as C0
-CARE_THRESHOLD_RANGE = (1e-6, 1e9)  # K, same unit as C0, and K > D
-JUMP_RANGE = (1.0, 1e6)  # J, factor; 1 = no jump
+GROWTH_RANGE = (0.01, 5.0)  # g_A, g_C per year
+THRESHOLD_RANGE = (1.0, 1e6)  # D, K: multiples of today's level of their own track (not yet reached)
+JUMP_RANGE = (1.0, 1e6)  # J; 1 = no jump
 JUMP_TIME_RANGE = (0.0, 1000.0)  # t_J, years from now
-SALIENCE_RANGE = (0.0, 1.0)  # 0 = nobody attends, 1 = broad
-HORIZON_RANGE = (1.0, 100.0)  # years shown on the trajectory chart
+SALIENCE_RANGE = (0.0, 1.0)
+HORIZON_RANGE = (1.0, 100.0)
+SHAPES = ("rising", "flat", "falling")  # the discovery rate's shape across the window
 
-SALIENCE_LEVELS = {"narrow": 0.25, "broad": 1.0}  # the two curves of the exposure chart
-
-# Slider defaults: today's competence 1, doubling yearly, discovery at 10x today (crossed after
-# 3.3 years), care at 1000x (after 10 years), a 10x jump at year 3, just before D is crossed.
+# Defaults: both tracks double yearly; discovery needs 10x today's ability (reached after 3.3
+# years), care needs 1000x today's (after 10 years); a 10x jump at year 3; the rising shape.
 DEFAULTS = {
-    "start_competence": 1.0,
-    "growth_rate": math.log(2.0),
+    "discovery_growth": math.log(2.0),
+    "care_growth": math.log(2.0),
     "discovery_threshold": 10.0,
     "care_threshold": 1000.0,
     "jump": 10.0,
     "jump_time": 3.0,
+    "shape": 0,
 }
 
 
-def _check_model(start_competence, growth_rate, discovery_threshold, care_threshold, jump, jump_time):
-    c0 = check_number("start_competence", start_competence, *START_COMPETENCE_RANGE)
-    g = check_number("growth_rate", growth_rate, *GROWTH_RATE_RANGE)
-    d = check_number("discovery_threshold", discovery_threshold, *DISCOVERY_THRESHOLD_RANGE)
-    k = check_number("care_threshold", care_threshold, *CARE_THRESHOLD_RANGE)
-    if k <= d:
-        raise ValueError(
-            f"care_threshold must be > discovery_threshold ({d:g}), got {care_threshold!r}"
-        )
-    j = check_number("jump", jump, *JUMP_RANGE)
-    tj = check_number("jump_time", jump_time, *JUMP_TIME_RANGE)
-    return c0, g, d, k, j, tj
+class Window(NamedTuple):
+    start: float  # years from now: discovery ability reaches D
+    end: float  # care reaches K
+    width: float  # years; 0 when care gets there first
 
 
-def _crossing(threshold: float, c0: float, g: float, j: float, tj: float) -> float:
-    """First time ``C(t) >= threshold``: the pre-jump crossing if it precedes the jump, else
-    the post-jump crossing, which cannot precede the jump itself."""
-    before = math.log(threshold / c0) / g
-    if before < tj:
-        return before
-    return max(tj, before - math.log(j) / g)
+def _check(discovery_growth, care_growth, discovery_threshold, care_threshold, jump, jump_time):
+    return (check_number("discovery_growth", discovery_growth, *GROWTH_RANGE),
+            check_number("care_growth", care_growth, *GROWTH_RANGE),
+            check_number("discovery_threshold", discovery_threshold, *THRESHOLD_RANGE),
+            check_number("care_threshold", care_threshold, *THRESHOLD_RANGE),
+            check_number("jump", jump, *JUMP_RANGE),
+            check_number("jump_time", jump_time, *JUMP_TIME_RANGE))
 
 
-def competence(t, start_competence: float, growth_rate: float, jump: float = 1.0, jump_time: float = 0.0):
-    """Competence at time ``t``: ``C(t) = C0 * exp(g t) * (J if t >= t_J else 1)``.
-
-    Parameters
-    ----------
-    t : float or array_like
-        Years from now, in [-1000, 1000].
-    start_competence : float
-        ``C0``, today's competence (1 = today), in [1e-6, 1e9].
-    growth_rate : float
-        ``g`` per year, in [1e-4, 5]; ``ln 2`` doubles competence yearly.
-    jump : float
-        ``J``, the factor of the sudden jump, in [1, 1e6]; 1 means no jump.
-    jump_time : float
-        ``t_J``, years from now at which the jump happens, in [0, 1000].
-
-    Returns
-    -------
-    float or ndarray
-        Competence in multiples of today's.
-
-    Raises
-    ------
-    ValueError
-        If any argument is non-finite or out of range, or the result would overflow.
-
-    Examples
-    --------
-    >>> round(competence(3, 1, math.log(2), jump=10, jump_time=3), 9)
-    80.0
-    """
-    c0 = check_number("start_competence", start_competence, *START_COMPETENCE_RANGE)
-    g = check_number("growth_rate", growth_rate, *GROWTH_RATE_RANGE)
-    j = check_number("jump", jump, *JUMP_RANGE)
-    tj = check_number("jump_time", jump_time, *JUMP_TIME_RANGE)
-    scalar = np.ndim(t) == 0
-    if scalar:
-        ts = np.array([check_number("t", t, -1000.0, 1000.0)])
-    else:
-        ts = check_array("t", t, -1000.0, 1000.0)
-    log_c = math.log(c0) + g * ts + np.where(ts >= tj, math.log(j), 0.0)
-    if np.any(log_c > 700.0):
-        raise ValueError("t is too large for these growth settings: competence would overflow")
-    out = np.exp(log_c)
-    return float(out[0]) if scalar else out
+def _check_shape(shape) -> int:
+    return check_integer("shape", shape, 0, len(SHAPES) - 1)
 
 
-def window(
-    start_competence: float,
-    growth_rate: float,
-    discovery_threshold: float,
-    care_threshold: float,
-    jump: float = 1.0,
-    jump_time: float = 0.0,
-) -> tuple[float, float, float]:
-    """The danger window: when competence first reaches ``D``, when it first reaches ``K``.
+def _crossing(steady: float, g: float, log_jump: float, tj: float) -> float:
+    """First time a track reaches its threshold: on schedule (``steady`` years) if that comes
+    before the jump, else ``ln J / g`` years sooner, but never before the jump itself."""
+    return steady if steady < tj else max(tj, steady - log_jump / g)
 
-    Without a jump, ``start = ln(D / C0) / g``, ``end = ln(K / C0) / g`` and
-    ``width = ln(K / D) / g``. With a jump by ``J`` at ``t_J`` each threshold is crossed either
-    on the way up before the jump or at ``max(t_J, ln(X / (J C0)) / g)`` after it. A jump landing
-    inside the window shortens it by ``ln(J) / g``, capped so it ends no earlier than ``t_J``; a
-    jump of at least ``K / C(t_J-)`` at or before the crossing of ``D`` closes it
-    (``start = end = t_J``, width 0).
 
-    Parameters
-    ----------
-    start_competence : float
-        ``C0``, today's competence (1 = today), in [1e-6, 1e9].
-    growth_rate : float
-        ``g`` per year, in [1e-4, 5].
-    discovery_threshold : float
-        ``D``, competence enough to discover infohazards, in [1e-6, 1e9].
-    care_threshold : float
-        ``K``, competence enough to be careful with them, in [1e-6, 1e9]; must exceed ``D``.
-    jump : float
-        ``J``, factor of the sudden jump, in [1, 1e6]; 1 means no jump.
-    jump_time : float
-        ``t_J``, years from now, in [0, 1000].
+def window(discovery_growth: float, care_growth: float,
+           discovery_threshold: float = DEFAULTS["discovery_threshold"],
+           care_threshold: float = DEFAULTS["care_threshold"],
+           jump: float = 1.0, jump_time: float = 0.0) -> Window:
+    """The danger window: from discovery ability reaching ``D`` to care reaching ``K``.
 
-    Returns
-    -------
-    (start, end, width) : tuple of float
-        Years from now (negative if the crossing is already past) and the width in years.
+    Without a jump: ``start = ln D / g_A``, ``end = ln K / g_C``, ``width = max(0, end - start)``.
+    A jump by ``J`` at ``t_J`` brings each crossing after ``t_J`` forward by ``ln J / g`` of its
+    own track, but not before ``t_J``.
 
-    Examples
-    --------
-    Doubling yearly from 1, with D = 10 and K = 1000: the window is ln(100) / ln(2) years wide.
-
-    >>> [round(x, 2) for x in window(1, math.log(2), 10, 1000)]
+    >>> [round(x, 2) for x in window(math.log(2), math.log(2))]
     [3.32, 9.97, 6.64]
-
-    A 10x jump at year 3 (competence 8 -> 80) starts the window at once and ends it earlier:
-
-    >>> [round(x, 2) for x in window(1, math.log(2), 10, 1000, jump=10, jump_time=3)]
+    >>> [round(x, 2) for x in window(math.log(2), math.log(2), jump=10, jump_time=3)]
     [3.0, 6.64, 3.64]
-    """
-    c0, g, d, k, j, tj = _check_model(
-        start_competence, growth_rate, discovery_threshold, care_threshold, jump, jump_time
-    )
-    start = _crossing(d, c0, g, j, tj)
-    end = _crossing(k, c0, g, j, tj)
-    return start, end, max(0.0, end - start)
-
-
-def exposure(
-    start_competence: float,
-    growth_rate: float,
-    discovery_threshold: float,
-    care_threshold: float,
-    jump: float = 1.0,
-    jump_time: float = 0.0,
-    salience: float = 1.0,
-) -> float:
-    """Expected exposure: the integral over the danger window of ``salience * ln(C(t) / D)``.
-
-    Closed form, with ``L = ln(K / D)`` and ``l_- = ln(C0 / D) + g t_J`` (log-competence over
-    ``D`` just before the jump)::
-
-        exposure = salience / (2 g) * (L**2 - (hi**2 - lo**2)),
-        lo = clip(l_-, 0, L),  hi = clip(l_- + ln J, 0, L).
-
-    ``L**2 / (2 g)`` is the no-jump exposure; ``(hi**2 - lo**2) / (2 g)`` is the part the jump
-    skips. See the module docstring for why the rate is logarithmic.
-
-    Parameters
-    ----------
-    start_competence, growth_rate, discovery_threshold, care_threshold, jump, jump_time
-        As in :func:`window`.
-    salience : float
-        How broadly infohazards are attended to, in [0, 1] (narrow 0.25, broad 1 in the chart).
-
-    Returns
-    -------
-    float
-        Expected salient discoveries before AIs are careful, on an arbitrary scale (one per
-        year per e-fold of competence above ``D`` at full salience); >= 0.
-
-    Examples
-    --------
-    No jump: ``ln(100)**2 / (2 ln 2)``.
-
-    >>> round(exposure(1, math.log(2), 10, 1000), 2)
-    15.3
-    >>> round(exposure(1, math.log(2), 10, 1000, jump=10, jump_time=3), 2)
-    12.18
-    >>> exposure(1, math.log(2), 10, 1000, jump=125, jump_time=3)
+    >>> window(0.5, 1.5).width  # care outpaces discovery: no window
     0.0
     """
-    c0, g, d, k, j, tj = _check_model(
-        start_competence, growth_rate, discovery_threshold, care_threshold, jump, jump_time
-    )
+    ga, gk, d, k, j, tj = _check(discovery_growth, care_growth, discovery_threshold, care_threshold,
+                                 jump, jump_time)
+    start = _crossing(math.log(d) / ga, ga, math.log(j), tj)
+    end = _crossing(math.log(k) / gk, gk, math.log(j), tj)
+    return Window(start, end, max(0.0, end - start))
+
+
+def _rate(shape: int, t: float, after_jump: bool, ga: float, gk: float, d: float, k: float,
+          log_jump: float) -> float:
+    """The discovery rate's shape at time ``t`` (linear in ``t`` on each side of the jump)."""
+    step = log_jump if after_jump else 0.0
+    if shape == 0:
+        return ga * t + step - math.log(d)  # ln(A(t) / D)
+    if shape == 2:
+        return math.log(k) - gk * t - step  # ln(K / C(t))
+    return 1.0
+
+
+def exposure(discovery_growth: float, care_growth: float,
+             discovery_threshold: float = DEFAULTS["discovery_threshold"],
+             care_threshold: float = DEFAULTS["care_threshold"],
+             jump: float = 1.0, jump_time: float = 0.0, shape: int = 0, salience: float = 1.0) -> float:
+    """Expected exposure: ``salience`` times the integral of the rate over the danger window.
+
+    The window splits at the jump into a part before it and a part after; on each the rate is
+    linear in time, so each integral is its length times the rate at its midpoint. Without a jump
+    that is ``g_A W**2 / 2`` (rising), ``W`` (flat) or ``g_C W**2 / 2`` (falling), ``W`` the width.
+
+    >>> round(exposure(math.log(2), math.log(2)), 2)  # ln(100)**2 / (2 ln 2)
+    15.3
+    >>> round(exposure(math.log(2), math.log(2), jump=10, jump_time=3), 2)
+    12.18
+    >>> [round(exposure(math.log(2), math.log(2), jump=10, jump_time=3, shape=s), 2) for s in (1, 2)]
+    [3.64, 4.6]
+    """
+    ga, gk, d, k, j, tj = _check(discovery_growth, care_growth, discovery_threshold, care_threshold,
+                                 jump, jump_time)
+    kind = _check_shape(shape)
     s = check_number("salience", salience, *SALIENCE_RANGE)
-    big_l = math.log(k / d)
-    before = math.log(c0 / d) + g * tj
-    lo = min(max(before, 0.0), big_l)
-    hi = min(max(before + math.log(j), 0.0), big_l)
-    return max(0.0, s / (2.0 * g) * (big_l**2 - (hi**2 - lo**2)))
+    lj = math.log(j)
+    start, end, _ = window(ga, gk, d, k, j, tj)
+    total = 0.0
+    for lo, hi, after in ((start, min(end, tj), False), (max(start, tj), end, True)):
+        if hi > lo:
+            total += (hi - lo) * _rate(kind, (lo + hi) / 2, after, ga, gk, d, k, lj)
+    return s * max(0.0, total)
 
 
-def jump_past_care(start_competence: float, growth_rate: float, care_threshold: float, jump_time: float) -> float:
-    """Smallest jump that lands competence at or above ``K``: ``max(1, K / C(t_J-))``.
+def share_removed(discovery_growth: float, care_growth: float,
+                  discovery_threshold: float = DEFAULTS["discovery_threshold"],
+                  care_threshold: float = DEFAULTS["care_threshold"],
+                  jump: float = DEFAULTS["jump"], jump_time: float = DEFAULTS["jump_time"],
+                  shape: int = 0) -> float:
+    """The share of the no-jump exposure (in %) that the jump removes; 0 when there is no window.
 
-    With ``C(t_J-) = C0 exp(g t_J)``. A jump this large closes the window if it happens at or
-    before the crossing of ``D``; later, it ends the window at ``t_J``.
-
-    Parameters
-    ----------
-    start_competence, growth_rate, care_threshold, jump_time
-        As in :func:`window`.
-
-    Returns
-    -------
-    float
-        A factor >= 1.
-
-    Examples
-    --------
-    Competence 8 at year 3 (doubling yearly from 1) needs a 125x jump to reach K = 1000:
-
-    >>> round(jump_past_care(1, math.log(2), 1000, 3), 6)
-    125.0
+    >>> round(share_removed(math.log(2), math.log(2)), 1)
+    20.4
     """
-    c0 = check_number("start_competence", start_competence, *START_COMPETENCE_RANGE)
-    g = check_number("growth_rate", growth_rate, *GROWTH_RATE_RANGE)
-    k = check_number("care_threshold", care_threshold, *CARE_THRESHOLD_RANGE)
-    tj = check_number("jump_time", jump_time, *JUMP_TIME_RANGE)
-    log_needed = math.log(k / c0) - g * tj
-    return math.exp(log_needed) if log_needed > 0 else 1.0
+    base = exposure(discovery_growth, care_growth, discovery_threshold, care_threshold, shape=shape)
+    if base <= 0.0:
+        return 0.0
+    after = exposure(discovery_growth, care_growth, discovery_threshold, care_threshold, jump, jump_time, shape)
+    return 100.0 * (1.0 - after / base)
 
 
-def trajectory_frame(
-    start_competence: float = DEFAULTS["start_competence"],
-    growth_rate: float = DEFAULTS["growth_rate"],
-    discovery_threshold: float = DEFAULTS["discovery_threshold"],
-    care_threshold: float = DEFAULTS["care_threshold"],
-    jump: float = DEFAULTS["jump"],
-    jump_time: float = DEFAULTS["jump_time"],
-    horizon: float = 12.0,
-    points: int = 121,
-) -> pd.DataFrame:
-    """Tidy frame for the trajectory figure: competence over time, with and without the jump.
+class Landings(NamedTuple):
+    early: float  # the jump comes as the window opens
+    late: float  # the latest jump that still uses its whole size: care lands exactly on K
 
-    Rows of ``series`` "with jump" and "no jump" over ``points`` evenly spaced years in
-    ``[0, horizon]`` (horizon in [1, 100] years, points in [2, 150]); the "with jump" series also
-    has rows at ``t_J`` just before and at the jump, so the line steps vertically. Columns:
-    ``series``, ``step`` (draw order within a series), ``t`` (years), ``competence``,
-    ``window_start``, ``window_end``, ``window_width`` (that series' danger window in years, the
-    same on every row of the series, possibly outside ``[0, horizon]``).
 
-    Examples
-    --------
+def landings(discovery_growth: float, care_growth: float,
+             discovery_threshold: float = DEFAULTS["discovery_threshold"],
+             care_threshold: float = DEFAULTS["care_threshold"],
+             jump: float = DEFAULTS["jump"]) -> Landings:
+    """The two jump dates the chapter compares: as the window opens (``ln D / g_A``) and as late
+    as the jump still lifts care only up to ``K`` (``ln K / g_C - ln J / g_C``, but not before the
+    window opens).
+
+    >>> [round(x, 3) for x in landings(math.log(2), math.log(2))]
+    [3.322, 6.644]
+    """
+    ga, gk, d, k, j, _ = _check(discovery_growth, care_growth, discovery_threshold, care_threshold, jump, 0.0)
+    early = math.log(d) / ga
+    return Landings(early, max(early, (math.log(k) - math.log(j)) / gk))
+
+
+class Timing(NamedTuple):
+    early_cut: float  # % of the no-jump exposure removed by jumping as the window opens
+    late_cut: float  # ... by jumping as late as the whole jump still counts
+    late_advantage: float  # late_cut - early_cut, percentage points
+
+
+def late_vs_early(shape: int, discovery_growth: float, care_growth: float,
+                  discovery_threshold: float = DEFAULTS["discovery_threshold"],
+                  care_threshold: float = DEFAULTS["care_threshold"],
+                  jump: float = DEFAULTS["jump"]) -> Timing:
+    """How much more of the exposure a late jump removes than an early one (the chapter's crux).
+
+    Both jumps have the same size ``J``; the early one comes as the window opens, the late one as
+    late as it still lifts care only up to ``K`` (see :func:`landings`). Closed form: with
+    ``span = late - early``, the advantage is ``+ln J * span`` (rising), 0 (flat) or
+    ``-ln J * span`` (falling), over the no-jump exposure, in percentage points.
+
+    >>> [round(x, 1) for x in late_vs_early(0, math.log(2), math.log(2))]
+    [25.0, 75.0, 50.0]
+    >>> late_vs_early(1, math.log(2), math.log(2)).late_advantage
+    0.0
+    """
+    kind = _check_shape(shape)
+    early, late = landings(discovery_growth, care_growth, discovery_threshold, care_threshold, jump)
+    cuts = [share_removed(discovery_growth, care_growth, discovery_threshold, care_threshold, jump, t, kind)
+            for t in (early, late)]
+    base = exposure(discovery_growth, care_growth, discovery_threshold, care_threshold, shape=kind)
+    sign = (1.0, 0.0, -1.0)[kind]
+    advantage = 100.0 * sign * math.log(jump) * (late - early) / base if base > 0 else 0.0
+    return Timing(cuts[0], cuts[1], advantage)
+
+
+# --- tidy frames for the figures -----------------------------------------------------------------
+
+
+def trajectory_frame(discovery_growth: float = DEFAULTS["discovery_growth"],
+                     care_growth: float = DEFAULTS["care_growth"],
+                     discovery_threshold: float = DEFAULTS["discovery_threshold"],
+                     care_threshold: float = DEFAULTS["care_threshold"],
+                     jump: float = DEFAULTS["jump"], jump_time: float = DEFAULTS["jump_time"],
+                     horizon: float = 15.0, points: int = 121) -> pd.DataFrame:
+    """Both tracks over time, each as a multiple of its own threshold (1 = threshold reached).
+
+    Rows per ``series`` ("discovery", "care"): ``points`` evenly spaced years in ``[0, horizon]``
+    (``kind`` "grid") and the two ends of the vertical step at ``t_J`` (``kind`` "pre" and "post");
+    ``order`` (``t``, less 1e-6 for "pre", plus 1e-6 for "post") orders a line that steps up at the
+    jump. Columns ``window_start``, ``window_end``, ``window_width`` (with the jump) and
+    ``steady_start``, ``steady_end`` (without it) are the same on every row.
+
     >>> df = trajectory_frame()
-    >>> sorted(df["series"].unique())
-    ['no jump', 'with jump']
-    >>> df.groupby("series")["window_width"].first().round(2).to_dict()
-    {'no jump': 6.64, 'with jump': 3.64}
+    >>> len(df), sorted(df["series"].unique())
+    (246, ['care', 'discovery'])
     """
-    c0, g, d, k, j, tj = _check_model(
-        start_competence, growth_rate, discovery_threshold, care_threshold, jump, jump_time
-    )
+    ga, gk, d, k, j, tj = _check(discovery_growth, care_growth, discovery_threshold, care_threshold,
+                                 jump, jump_time)
     h = check_number("horizon", horizon, *HORIZON_RANGE)
     n = check_integer("points", points, 2, 150)
     grid = np.linspace(0.0, h, n)
+    win, steady = window(ga, gk, d, k, j, tj), window(ga, gk, d, k)
     frames = []
-    for series, jj in (("with jump", j), ("no jump", 1.0)):
-        log_c = math.log(c0) + g * grid + np.where(grid >= tj, math.log(jj), 0.0)
-        ts = grid
-        if series == "with jump" and tj <= h:
-            # Both ends of the vertical step at t_J: the pre-jump value sorts first.
-            # (the post-jump end is already there when t_J is a grid point).
-            cut = int(np.searchsorted(grid, tj, side="left"))
-            on_grid = cut < n and grid[cut] == tj
-            extra_t = [tj] if on_grid else [tj, tj]
-            extra_log_c = [math.log(c0) + g * tj, math.log(c0) + g * tj + math.log(jj)][: len(extra_t)]
-            ts = np.concatenate([grid[:cut], extra_t, grid[cut:]])
-            log_c = np.concatenate([log_c[:cut], extra_log_c, log_c[cut:]])
-        start, end, width = window(c0, g, d, k, jj, tj)
-        frames.append(
-            pd.DataFrame(
-                {
-                    "series": series,
-                    "step": np.arange(len(ts)),
-                    "t": ts,
-                    "competence": np.exp(log_c),
-                    "window_start": start,
-                    "window_end": end,
-                    "window_width": width,
-                }
-            )
-        )
+    for series, g, threshold in (("discovery", ga, d), ("care", gk, k)):
+        t = np.concatenate([grid, [tj, tj]])
+        kind = ["grid"] * n + ["pre", "post"]
+        order = t + np.array([0.0] * n + [-1e-6, 1e-6])
+        jumped = (t >= tj) & (np.array(kind) != "pre")
+        level = np.exp(g * t + np.where(jumped, math.log(j), 0.0)) / threshold
+        frames.append(pd.DataFrame({
+            "series": series, "kind": kind, "t": t, "order": order, "level": level,
+            "window_start": win.start, "window_end": win.end, "window_width": win.width,
+            "steady_start": steady.start, "steady_end": steady.end}))
     return pd.concat(frames, ignore_index=True)
 
 
-def exposure_by_jump_frame(
-    start_competence: float = DEFAULTS["start_competence"],
-    growth_rate: float = DEFAULTS["growth_rate"],
-    discovery_threshold: float = DEFAULTS["discovery_threshold"],
-    care_threshold: float = DEFAULTS["care_threshold"],
-    jump_time: float = DEFAULTS["jump_time"],
-    points: int = 61,
-) -> pd.DataFrame:
-    """Tidy frame for the exposure figure: exposure against jump size for narrow and broad salience.
+def timing_frame(discovery_growth: float = DEFAULTS["discovery_growth"],
+                 care_growth: float = DEFAULTS["care_growth"],
+                 discovery_threshold: float = DEFAULTS["discovery_threshold"],
+                 care_threshold: float = DEFAULTS["care_threshold"],
+                 jump: float = DEFAULTS["jump"], horizon: float = 12.0, points: int = 97) -> pd.DataFrame:
+    """Share of the no-jump exposure a jump removes, against its date, for each rate shape.
 
-    Jump sizes ``J`` log-spaced from 1 to 1000 (``points`` in [2, 150] of them, including both
-    ends), for each level of :data:`SALIENCE_LEVELS` ("narrow" first, then "broad"). Columns:
-    ``series`` (salience level name), ``salience``, ``jump``, ``window_width`` (years),
-    ``exposure`` (as in :func:`exposure`).
+    Rows: each ``shape`` name of :data:`SHAPES` times ``points`` jump dates evenly spaced in
+    ``[0, horizon]``. Columns: ``shape``, ``jump_time``, ``removed`` (% of that shape's no-jump
+    exposure, :func:`share_removed`), and ``steady_start``, ``steady_end`` (the no-jump window).
 
-    Examples
-    --------
-    >>> df = exposure_by_jump_frame()
-    >>> len(df), list(df["series"].unique())
-    (122, ['narrow', 'broad'])
-    >>> df.groupby("series", sort=False)["exposure"].max().round(2).to_dict()
-    {'narrow': 3.82, 'broad': 15.3}
+    >>> df = timing_frame()
+    >>> df.groupby("shape", sort=False)["removed"].max().round(1).to_dict()
+    {'rising': 74.7, 'flat': 50.0, 'falling': 74.2}
     """
-    c0, g, d, k, _, tj = _check_model(
-        start_competence, growth_rate, discovery_threshold, care_threshold, 1.0, jump_time
-    )
-    n = check_integer("points", points, 2, 150)
-    jumps = np.logspace(0.0, 3.0, n)
-    jumps[0], jumps[-1] = 1.0, 1000.0
-    widths = [window(c0, g, d, k, jj, tj)[2] for jj in jumps]
-    frames = [
-        pd.DataFrame(
-            {
-                "series": name,
-                "salience": level,
-                "jump": jumps,
-                "window_width": widths,
-                "exposure": [exposure(c0, g, d, k, jj, tj, level) for jj in jumps],
-            }
-        )
-        for name, level in SALIENCE_LEVELS.items()
-    ]
-    return pd.concat(frames, ignore_index=True)
+    ga, gk, d, k, j, _ = _check(discovery_growth, care_growth, discovery_threshold, care_threshold, jump, 0.0)
+    h = check_number("horizon", horizon, *HORIZON_RANGE)
+    n = check_integer("points", points, 2, 400)
+    times = np.linspace(0.0, h, n)
+    steady = window(ga, gk, d, k)
+    rows = [{"shape": name, "jump_time": float(t), "removed": share_removed(ga, gk, d, k, j, float(t), i)}
+            for i, name in enumerate(SHAPES) for t in times]
+    return pd.DataFrame(rows).assign(steady_start=steady.start, steady_end=steady.end)
+
+
+def advantage_map_frame(shape: int = DEFAULTS["shape"], growth_rates=None,
+                        discovery_threshold: float = DEFAULTS["discovery_threshold"],
+                        care_threshold: float = DEFAULTS["care_threshold"],
+                        jump: float = DEFAULTS["jump"]) -> pd.DataFrame:
+    """:func:`late_vs_early`'s advantage on a grid of the two growth rates (a heat map).
+
+    ``growth_rates`` (default 0.2 to 1.5 in steps of 0.1) is used for both axes. Columns:
+    ``discovery_growth``, ``care_growth``, ``late_advantage`` (percentage points), ``window``
+    (whether there is a danger window without a jump).
+
+    >>> df = advantage_map_frame()
+    >>> len(df), bool((df["late_advantage"] >= 0).all())
+    (196, True)
+    """
+    kind = _check_shape(shape)
+    rates = np.round(np.arange(0.2, 1.5001, 0.1), 10) if growth_rates is None else np.asarray(growth_rates, float)
+    rows = []
+    for ga in rates:
+        for gk in rates:
+            rows.append({"discovery_growth": float(ga), "care_growth": float(gk),
+                         "late_advantage": late_vs_early(kind, ga, gk, discovery_threshold, care_threshold,
+                                                         jump).late_advantage,
+                         "window": window(ga, gk, discovery_threshold, care_threshold).width > 0})
+    return pd.DataFrame(rows)
