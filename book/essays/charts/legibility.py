@@ -169,8 +169,8 @@ AUDIENCES = Explorable(
               model.ARTIFACT_RATE_INTERNALS, symbol="c (probe)", **_ARTIFACT),
         Param("skeptic_validity_behavioral", "Skeptic's credence that a red-handed catch is valid",
               model.SKEPTIC_VALIDITY_BEHAVIORAL, symbol="q (catch)", **_VALIDITY),
-        Param("skeptic_artifact_rate_behavioral", "Skeptic's chance an invalid catch mimics a schemer "
-              "(e.g. it was prompted)", model.SKEPTIC_ARTIFACT_RATE_BEHAVIORAL, symbol="c (catch)", **_ARTIFACT),
+        Param("skeptic_artifact_rate_behavioral", "Skeptic's chance a catch is an artifact "
+              "(e.g. prompted)", model.SKEPTIC_ARTIFACT_RATE_BEHAVIORAL, symbol="c (catch)", **_ARTIFACT),
     ),
     model=model.legibility_frame,
     chart=audiences_chart,
@@ -191,9 +191,10 @@ def ceiling_chart(data: alt.Chart) -> alt.LayerChart:
         c_lo=f"datum.artifact_rate / {model.MAP_C_HALF_RATIO!r}", c_hi=f"datum.artifact_rate * {model.MAP_C_HALF_RATIO!r}")
     x_scale = alt.Scale(domain=list(model.MAP_VALIDITY_RANGE), nice=False)
     y_scale = alt.Scale(type="log", domain=list(model.MAP_ARTIFACT_RATE_RANGE), nice=False)
-    x = alt.X("q_lo:Q", title="Skeptic's credence q that the probe is valid", scale=x_scale)
+    x = alt.X("q_lo:Q", title="Skeptic's credence q that the probe is valid", scale=x_scale,
+              axis=alt.Axis(grid=False))
     y = alt.Y("c_lo:Q", title="Artifact rate c (log scale)", scale=y_scale,
-              axis=alt.Axis(values=[0.001, 0.01, 0.1, 1], format="~g"))
+              axis=alt.Axis(values=[0.001, 0.01, 0.1, 1], format="~g", grid=False))
     cells = base.transform_filter("datum.kind == 'cell'").mark_rect().encode(
         x=x, x2="q_hi:Q", y=y, y2="c_hi:Q",
         color=alt.Color("ceiling:Q", title="Skeptic's ceiling",
@@ -224,13 +225,12 @@ def ceiling_chart(data: alt.Chart) -> alt.LayerChart:
                  alt.Tooltip("artifact_rate:Q", format=".3~g", title="c"),
                  alt.Tooltip("ceiling:Q", format=".1%", title="ceiling")])
     label = chosen.transform_calculate(text="'ceiling ' + format(datum.ceiling, '.1%')").mark_text(
-        align="left", baseline="middle", dx=10, fontSize=13, fontWeight="bold", color="black",
-        stroke="white", strokeWidth=3, strokeOpacity=0.9).encode(
-        x=alt.X("validity:Q", scale=x_scale), y=alt.Y("artifact_rate:Q", scale=y_scale), text="text:N")
-    label_fill = label.mark_text(align="left", baseline="middle", dx=10, fontSize=13, fontWeight="bold",
-                                 color="black")
-    return _sharing(data, alt.layer(cells, contour, contour_core, fails_label, holds_label, point, label,
-                                    label_fill).properties(width=420, height=300))
+        align=alt.ExprRef("datum.validity > 0.6 ? 'right' : 'left'"),
+        dx=alt.ExprRef("datum.validity > 0.6 ? -10 : 10"), baseline="middle", fontSize=13, fontWeight="bold").encode(
+        x=alt.X("validity:Q", scale=x_scale), y=alt.Y("artifact_rate:Q", scale=y_scale), text="text:N",
+        color=alt.condition("datum.ceiling < 0.5", alt.value("white"), alt.value("black")))
+    return _sharing(data, alt.layer(cells, contour, contour_core, fails_label, holds_label, point, label)
+                    .properties(width=420, height=300))
 
 
 CEILING_EXPRESSIONS = {
