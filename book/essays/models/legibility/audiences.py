@@ -103,14 +103,14 @@ def likelihood_ratio(
     sensitivity: float = SENSITIVITY,
     false_positive_rate: float = FALSE_POSITIVE_RATE,
 ):
-    """Likelihood ratio P(k of m positive | schemer) / P(k of m positive | not) of a test's runs.
+    """Likelihood ratio P(k of m positive | schemer) / P(k of m positive | not).
 
-    Derivation. V is "the method is valid" (credence q, judged independently of scheming S).
-    Given V the runs are independent, each positive with probability s on a schemer and f
-    otherwise: P(k | S, V) = B_s(k), P(k | not S, V) = B_f(k), binomial probabilities. Given not V
-    the result does not depend on S: with probability c an artifact makes the method respond as to
-    a schemer (B_s), else as to a non-schemer (B_f). By total probability, dividing by B_f(k) and
-    writing r = B_s(k) / B_f(k) = (s/f)^k ((1-s)/(1-f))^(m-k),
+    Derivation. V is "the method is valid" (credence q, independent of scheming S). Given V
+    the runs are independent, each positive with probability s on a schemer and f otherwise:
+    P(k | S, V) = B_s(k), P(k | not S, V) = B_f(k), binomial probabilities. Given not V the
+    result does not depend on S: with probability c an artifact makes the method respond as
+    to a schemer (B_s), else as to a non-schemer (B_f). By total probability, dividing by
+    B_f(k) and writing r = B_s(k) / B_f(k) = (s/f)^k ((1-s)/(1-f))^(m-k),
 
         LR = (A r + 1 - A) / (C r + 1 - C)  with  A = q + (1 - q) c,  C = (1 - q) c
            = 1 + q (r - 1) / (C r + 1 - C).
@@ -140,7 +140,8 @@ def likelihood_ratio(
 
     Examples
     --------
-    The default skeptic's view of one positive probe run (q = 0.2, c = 0.5): (0.6 * 5 + 0.4) / (0.4 * 5 + 0.6)
+    The default skeptic's view of one positive probe run (q = 0.2, c = 0.5), which is
+    (0.6 * 5 + 0.4) / (0.4 * 5 + 0.6):
 
     >>> round(likelihood_ratio(1, 1, 0.2, 0.5), 3)
     1.308
@@ -159,7 +160,8 @@ def likelihood_ratio(
     denominator = cc * r + 1.0 - cc
     # For r >= 1 the form 1 + q (r - 1) / D keeps the computed ratio under the computed bound;
     # for r < 1 the direct form has no cancellation (all its terms are positive).
-    ratio = np.where(r >= 1.0, 1.0 + q * (r - 1.0) / denominator, (a * r + 1.0 - a) / denominator)
+    ratio = np.where(r >= 1.0, 1.0 + q * (r - 1.0) / denominator,
+                     (a * r + 1.0 - a) / denominator)
     return float(ratio) if np.ndim(ratio) == 0 else ratio
 
 

@@ -167,7 +167,7 @@ def methods_for_even_odds(validity: float = SKEPTIC_VALIDITY_INTERNALS,
     """
     q, c, p = _check_pair(validity, artifact_rate, prior)
     if q == 0.0:
-        raise ValueError("validity must be above 0 for any number of methods to move the skeptic")
+        raise ValueError("validity must be above 0 for any number of methods to help")
     ratio, bound = even_odds_ratio(p), likelihood_ratio_bound(q, c)
     n = max(1, math.ceil(math.log(ratio) / math.log(bound)))
     while n > 1 and (n - 1) * math.log(bound) > math.log(ratio):  # guard against rounding up
