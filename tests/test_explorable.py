@@ -57,7 +57,7 @@ def test_bad_params_are_rejected_with_a_clear_error(kwargs, message):
 def test_the_grid_mode_spec_carries_one_model_output_per_slider_combination():
     fig = make()
     spec = fig.static_spec()
-    rows = spec["data"]["values"]
+    (rows,) = spec["datasets"].values()  # the model's grid, stored once
     combos = len(fig.params[0].grid()) * len(fig.params[1].grid())
     assert len({r["_k"] for r in rows}) == combos
     assert {p["name"] for p in spec["params"]} == {"slope", "slope__i", "n", "n__i"}
@@ -119,5 +119,18 @@ def test_tiny_values_keep_their_significant_digits_on_the_static_page():
     fig = Explorable(name="test_tiny", params=(Param("a", "A", 1, 0, 2, step=1),),
                      model=lambda a: pd.DataFrame({"x": [0.0, 1.0], "y": [1.113456e-15 * (a + 1), 2.5e-300]}),
                      chart=lambda base: base.mark_point().encode(x="x:Q", y="y:Q"))
-    rows = {r["x"]: r["y"] for r in fig.static_spec()["data"]["values"] if r["_k"] == 1}
+    (values,) = fig.static_spec()["datasets"].values()
+    rows = {r["x"]: r["y"] for r in values if r["_k"] == 1}
     assert rows[0.0] == pytest.approx(2.226912e-15, rel=1e-9) and rows[1.0] == pytest.approx(2.5e-300, rel=1e-9)
+
+
+def test_data_that_several_layers_draw_is_stored_once():
+    def two_layers(base):
+        return alt.layer(base.mark_line().encode(x="x:Q", y="y:Q"), base.mark_point().encode(x="x:Q", y="y:Q"))
+
+    params = (Param("slope", "Slope (units)", 1.0, -2.0, 2.0, step=0.5),)
+    fig = Explorable(name="test_two_layers", params=params, model=lambda slope: line_model(slope, 3), chart=two_layers)
+    spec = fig.static_spec()
+    assert len(spec["datasets"]) == 1
+    text = json.dumps(spec)
+    assert text.count('"values"') == 0  # no layer carries its own copy

@@ -158,6 +158,34 @@ def _records(df: pd.DataFrame) -> list[dict]:
     return json.loads(json.dumps(df.to_dict(orient="records"), default=_jsonable))
 
 
+def _consolidate(spec: dict) -> dict:
+    """Inline data that several layers repeat (each layer built from ``base`` carries its own copy)
+    is stored once, as a named top-level dataset that every layer names."""
+    datasets = spec.setdefault("datasets", {})
+    names: dict[str, str] = {}
+
+    def walk(node):
+        if isinstance(node, dict):
+            data = node.get("data")
+            if isinstance(data, dict) and set(data) == {"values"} and isinstance(data["values"], list):
+                key = json.dumps(data["values"], sort_keys=True, separators=(",", ":"))
+                if key not in names:
+                    names[key] = f"inline_{len(names)}"
+                    datasets[names[key]] = data["values"]
+                node["data"] = {"name": names[key]}
+            for key, value in node.items():
+                if node is not spec or key != "datasets":
+                    walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(spec)
+    if not datasets:
+        spec.pop("datasets")
+    return spec
+
+
 def _records_plain(rows: list[dict]) -> list[dict]:
     """Rows of differing keys (claim rows) made JSON-ready: numbers rounded as chart data are."""
     out = []
@@ -344,7 +372,7 @@ class Explorable:
             if not self.expressions:
                 index = int(np.argmin(np.abs(grids[p.name] - p.default)))
                 signals.append(alt.param(name=f"{p.name}__i", value=index))
-        spec = chart.add_params(*signals).to_dict()
+        spec = _consolidate(chart.add_params(*signals).to_dict())
         if self.cruxes:
             spec.setdefault("datasets", {})[CLAIM_DATA_NAME] = _records_plain(
                 claim_rows(self.cruxes, self.defaults, scan="grid"))
