@@ -22,7 +22,14 @@ not forgo even the ~4.5e-10 of the Sun's output that Earth intercepts. The model
 settle whether it would care; they measure what caring would cost it.
 
 Units: watts for power, seconds for time (see :data:`HOUR`, :data:`DAY`, :data:`YEAR`),
-plain fractions for shares. Constants and their sources are in ``book/data/README.md``.
+plain fractions for shares. Constants and their sources are in the book's data README,
+``book/data/README.md`` (section "Physical constants of the survival-cost chapter").
+
+4. **When the cap binds, and after.** Starting from today's economy, the cap on Earth binds only
+   once the economy fills the usable fraction ``x``; after that, off-Earth industry seeded with a
+   share ``seed`` of the capped economy and doubling every ``k T`` keeps it growing. Its lag behind
+   an economy that uses all of Earth never exceeds the bound ``T * log2(1 / x)`` of model 3, and
+   reaches it when the seed is zero (:func:`two_phase_lag`).
 """
 from __future__ import annotations
 
@@ -41,8 +48,8 @@ WEEK = 7 * DAY
 YEAR = 365.25 * DAY  # Julian year, the astronomical convention
 MONTH = YEAR / 12
 
-# --- Constants, with their sources (SOURCES.md) --------------------------------------------
-# Human metabolism: a 2000 kcal/day diet, with the thermochemical kilocalorie (4184 J).
+# --- Constants, with their sources (book/data/README.md) ---------------------------------------
+# Human metabolism: a 2000 kcal/day diet (an assumption: the usual reference intake), with the thermochemical kilocalorie (4184 J).
 FOOD_ENERGY_KCAL_PER_DAY = 2000.0
 JOULES_PER_KCAL = 4184.0
 METABOLIC_POWER_W = FOOD_ENERGY_KCAL_PER_DAY * JOULES_PER_KCAL / DAY  # ≈ 96.85 W
@@ -73,12 +80,37 @@ RESOURCE_BASES = {
     "the Sun's output": SUN_LUMINOSITY_W,
 }
 
+# An illustrative "rich lifestyle": 100 kW a head, about forty times today's world average. An
+# assumption of this chapter, not a measured figure.
+RICH_POWER_PER_PERSON_W = 1e5
+
 # Reference levels of power per person (watts) for the chart's rules and the prose.
 POWER_PER_PERSON_REFERENCES = {
     "bare metabolism": METABOLIC_POWER_W,
     "today's world average": WORLD_AVERAGE_POWER_PER_PERSON_W,
-    "rich lifestyle": 1e5,
+    "rich lifestyle": RICH_POWER_PER_PERSON_W,
 }
+
+# Earth's surface area, 4 π R².
+EARTH_SURFACE_M2 = 4 * math.pi * EARTH_MEAN_RADIUS_M**2  # ≈ 5.10e14 m²
+
+# Today's food system: world agricultural land (cropland and permanent meadows and pastures),
+# 4781 million hectares in 2022 (FAO, Land statistics 2001-2022, FAOSTAT release of July 2024).
+# The sunlight it intercepts is its area times the mean top-of-atmosphere insolation S/4.
+AGRICULTURAL_LAND_M2 = 4781e6 * 1e4
+FOOD_SYSTEM_SUNLIGHT_W = AGRICULTURAL_LAND_M2 * SOLAR_CONSTANT_W_PER_M2 / 4  # ≈ 1.63e16 W
+FOOD_SYSTEM_SHARE_OF_SUNLIGHT = FOOD_SYSTEM_SUNLIGHT_W / EARTH_INTERCEPTED_SUNLIGHT_W  # ≈ 9.4%
+
+# The waste-heat limit to industry on a habitable Earth. Assumption: industry's waste heat may add
+# as much forcing again as all human influence to date, the total anthropogenic effective radiative
+# forcing of 2.72 W/m² over 1750-2019 (IPCC AR6 WG1, chapter 7). Spread over Earth's surface that is
+# a power; as a fraction of the sunlight Earth intercepts it is 4 F / S, whatever Earth's radius.
+TOLERATED_FORCING_W_PER_M2 = 2.72
+WASTE_HEAT_LIMIT_W = TOLERATED_FORCING_W_PER_M2 * EARTH_SURFACE_M2  # ≈ 1.39e15 W
+WASTE_HEAT_FRACTION = WASTE_HEAT_LIMIT_W / EARTH_INTERCEPTED_SUNLIGHT_W  # ≈ 0.8%
+
+# Doublings from today's world energy to all the sunlight Earth intercepts: log2(E / P0) ≈ 13.1.
+DOUBLINGS_TO_EARTH = math.log2(EARTH_INTERCEPTED_SUNLIGHT_W / WORLD_PRIMARY_POWER_W)
 
 # --- Allowed ranges (validation, generous) and slider ranges (what the chapter offers) -------
 POPULATION_RANGE = (1.0, 1e15)  # people
@@ -95,6 +127,10 @@ DOUBLING_TIME_SLIDER = (HOUR, 100 * YEAR)  # log slider, "hours to years"
 ELAPSED_RANGE = (0.0, 1e14)  # seconds since the upkeep began
 ELAPSED_SLIDER = (DAY, 1000 * YEAR)
 POINTS_RANGE = (2, 200)  # grid points per line in a frame
+# Model 4: the cap must lie above today's economy (else it binds today and the economy must shrink)
+TWO_PHASE_FRACTION_RANGE = (WORLD_PRIMARY_POWER_W / EARTH_INTERCEPTED_SUNLIGHT_W, 1.0)  # ≈ (1.13e-4, 1]
+SEED_RANGE = (0.0, 1.0)  # seed off Earth, as a share of the capped economy
+OFFWORLD_RATIO_RANGE = (1.0, 100.0)  # off-Earth doubling time as a multiple of T
 DIGITS_RANGE = (1, 6)  # significant figures in format_duration
 
 _LN2 = math.log(2.0)
@@ -670,6 +706,164 @@ def earth_delay_map_frame() -> pd.DataFrame:
                          text.split(" ", 1)[1]))
     return pd.DataFrame(rows, columns=["doubling_time_label", "doubling_time_seconds", "fraction",
                                        "delay_doublings", "delay_seconds", "delay_label", "delay_unit"])
+
+
+# --- Model 4: when the cap binds, and what off-Earth industry does after ----------------------
+
+
+def cap_binds_doublings(fraction):
+    """Doublings from today's economy until it fills the usable fraction ``x`` of Earth.
+
+    ``n1 = log2(x E / P0)``, with ``E`` the sunlight Earth intercepts and ``P0`` today's world
+    primary power: until then the cap does not bind and costs nothing.
+
+    Parameters
+    ----------
+    fraction : float
+        Usable fraction ``x`` of Earth, in [P0 / E, 1] (≈ [1.13e-4, 1]): a cap below today's
+        economy would bind today, which this model does not cover.
+
+    Returns
+    -------
+    float
+        Doublings of today's economy before the cap binds (0 at ``x = P0 / E``).
+
+    Examples
+    --------
+    The waste-heat limit (≈ 0.8% of Earth's sunlight) binds after about six doublings:
+
+    >>> round(cap_binds_doublings(WASTE_HEAT_FRACTION), 2)
+    6.14
+    """
+    x = check_number("fraction", fraction, *TWO_PHASE_FRACTION_RANGE)
+    return max(0.0, DOUBLINGS_TO_EARTH + math.log2(x))
+
+
+def two_phase_lag_doublings(elapsed_doublings: float, fraction: float, seed: float,
+                            offworld_ratio: float = 1.0) -> float:
+    """Lag, in doubling times ``T``, of an economy capped at ``x`` of Earth behind one that is not.
+
+    Time ``u = t / T`` runs from today, when both economies are today's. The unconfined rival
+    doubles every ``T`` throughout. The confined economy does the same until the cap binds at
+    ``n1 = log2(x E / P0)``; after that it grows the better of two ways:
+
+    * **waiting** (the bound): it stays at ``x E`` until the rival has filled Earth, at
+      ``n1 + b`` with ``b = log2(1 / x)``, then expands off Earth from ``x E`` at the rival's pace.
+      Its lag is ``clip(u - n1, 0, b)``: never more than ``b``.
+    * **seeding**: when the cap binds, a seed of ``seed * x E`` goes off Earth and doubles every
+      ``k T`` (``k = offworld_ratio``), on top of the capped ``x E``. With ``v = u - n1`` its lag is
+      ``v - log2(1 + seed (2**(v / k) - 1))``; for ``k = 1`` it tends to ``log2(1 / seed)``,
+      whatever ``x``.
+
+    The lag is the smaller of the two: the confined economy at ``u`` is as large as the rival was
+    ``lag`` doubling times earlier.
+
+    Parameters
+    ----------
+    elapsed_doublings : float
+        Time since today in doubling times ``T``, in [0, 1e6].
+    fraction : float
+        Usable fraction ``x`` of Earth, in [P0 / E, 1].
+    seed : float
+        Seed off Earth as a share of the capped economy, in [0, 1]; 0 means no seed.
+    offworld_ratio : float
+        Off-Earth doubling time as a multiple ``k`` of ``T``, in [1, 100].
+
+    Returns
+    -------
+    float
+        Lag in doubling times ``T`` (>= 0, at most ``log2(1 / x)``).
+
+    Examples
+    --------
+    Without a seed the lag reaches the bound, log2(1/x) doubling times, once the rival fills Earth:
+
+    >>> round(two_phase_lag_doublings(30, 0.01, 0.0), 3), round(math.log2(100), 3)
+    (6.644, 6.644)
+
+    A seed of a thousandth, doubling as fast as industry on Earth, costs about ten doublings in the
+    long run, whatever the fraction; with 1% of Earth usable the bound (6.6) binds first:
+
+    >>> round(two_phase_lag_doublings(60, 1e-4 * 4, 1e-3), 2), round(two_phase_lag_doublings(60, 0.01, 1e-3), 2)
+    (9.97, 6.64)
+    """
+    u = check_number("elapsed_doublings", elapsed_doublings, 0.0, 1e6)
+    n1 = cap_binds_doublings(fraction)
+    s = check_number("seed", seed, *SEED_RANGE)
+    k = check_number("offworld_ratio", offworld_ratio, *OFFWORLD_RATIO_RANGE)
+    bound = 0.0 - math.log2(fraction)
+    v = u - n1
+    if v <= 0.0:
+        return 0.0
+    waiting = min(v, bound)
+    # log2(1 + s (2**(v/k) - 1)), written so that a huge v cannot overflow
+    w = v / k
+    if w > 60.0:
+        grown = w + math.log2(s + (1.0 - s) * 2.0**-w) if s > 0.0 else 0.0
+    else:
+        grown = math.log2(1.0 + s * math.expm1(w * _LN2))
+    return max(0.0, min(waiting, v - grown))
+
+
+def two_phase_lag(elapsed: float, fraction: float, doubling_time: float, seed: float,
+                  offworld_ratio: float = 1.0) -> float:
+    """Lag in seconds: ``T`` times :func:`two_phase_lag_doublings` at ``u = elapsed / T``.
+
+    Parameters
+    ----------
+    elapsed : float
+        Time since today in seconds, in [0, 1e14].
+    fraction : float
+        Usable fraction ``x`` of Earth, in [P0 / E, 1].
+    doubling_time : float
+        Doubling time ``T`` of industry on Earth in seconds, in (0, 1e13].
+    seed : float
+        Seed off Earth as a share of the capped economy, in [0, 1].
+    offworld_ratio : float
+        Off-Earth doubling time as a multiple of ``T``, in [1, 100].
+
+    Returns
+    -------
+    float
+        Lag in seconds, never more than ``T log2(1 / x)`` (:func:`earth_constraint_delay`).
+
+    Examples
+    --------
+    >>> format_duration(two_phase_lag(40 * YEAR, 0.01, YEAR, 0.0))
+    '6.6 years'
+    """
+    t = check_number("elapsed", elapsed, *ELAPSED_RANGE)
+    t_double = _check_doubling_time(doubling_time)
+    return t_double * two_phase_lag_doublings(t / t_double, fraction, seed, offworld_ratio)
+
+
+def earth_bound_summary(fraction: float, doubling_time_days: float) -> dict[str, float]:
+    """The crux of the Earth objection: the longest possible delay ``T log2(1 / x)``, in years.
+
+    The claim's model: the two-phase lag of :func:`two_phase_lag` never exceeds this bound,
+    whatever the seed and the off-Earth doubling time, and reaches it without a seed.
+
+    Parameters
+    ----------
+    fraction : float
+        Usable fraction ``x`` of Earth, in (0, 1].
+    doubling_time_days : float
+        Doubling time ``T`` of industry on Earth in days, in (0, 1.16e8].
+
+    Returns
+    -------
+    dict
+        ``bound_years`` (the delay in Julian years) and ``doublings`` (``log2(1 / x)``).
+
+    Examples
+    --------
+    >>> {k: round(v, 2) for k, v in earth_bound_summary(0.01, 365.25).items()}
+    {'bound_years': 6.64, 'doublings': 6.64}
+    """
+    days = check_number("doubling_time_days", doubling_time_days,
+                        DOUBLING_TIME_RANGE[0] / DAY, DOUBLING_TIME_RANGE[1] / DAY, lo_open=True)
+    doublings = earth_constraint_doublings(fraction)
+    return {"bound_years": days * DAY * doublings / YEAR, "doublings": doublings}
 
 
 # --- Human-readable durations -----------------------------------------------------------------
