@@ -283,3 +283,10 @@ def test_the_claims_thresholds_match_the_closed_form():
     assert not crux.holds(**charts.EARTH.defaults)
     # at a daily doubling, it holds down to x = 2^-365.25, far below the slider: always holds
     assert crux.holds(**{**charts.EARTH.defaults, "doubling_time_days": 1.0})
+
+
+@pytest.mark.parametrize("name", ["SHARE", "OVERHEAD", "EARTH", "TWO_PHASE"])
+def test_each_figure_draws_in_vega_without_errors(name):
+    """The live figure renders to SVG in Vega (vl-convert), its text drawn from the model's numbers."""
+    svg = vlc.vegalite_to_svg(getattr(charts, name).figure().to_dict(), vl_version=VL_VERSION)
+    assert "<svg" in svg and "NaN" not in svg

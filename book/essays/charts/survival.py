@@ -352,7 +352,8 @@ def earth_chart(base: alt.Chart) -> alt.LayerChart:
     """The bound T log2(1/x) against T (log-log), reference doubling times and the claim's region."""
     x_scale = alt.Scale(type="log", domain=list(frames.BOUND_T_AXIS), nice=False)
     x = alt.X("doubling_time_seconds:Q", scale=x_scale,
-              axis=_duration_axis(_BOUND_TICKS[:-1], "Doubling time T of industry on Earth (log scale)"))
+              axis=_duration_axis([_BOUND_TICKS[i] for i in (0, 1, 2, 4, 5)],
+                                  "Doubling time T of industry on Earth (log scale)"))
     y = alt.Y("delay_seconds:Q", scale=alt.Scale(type="log", domain=[60.0, 3e11], clamp=True, nice=False),
               axis=_duration_axis(_BOUND_TICKS, "Longest delay, T·log₂(1/x)"))
     tooltip = [alt.Tooltip("delay_doublings:Q", format=".3~r", title="doublings log2(1/x)")]
@@ -367,21 +368,25 @@ def earth_chart(base: alt.Chart) -> alt.LayerChart:
         x=alt.value(0), y=alt.datum(YEAR_SECONDS), text=alt.value("the claim: less than a year"))
     refs = base.transform_filter("datum.series == 'reference'")
     ref_rules = refs.mark_rule(color="#767676", strokeWidth=1).encode(x=x)
-    ref_labels = refs.mark_text(angle=270, align="right", baseline="bottom", dx=-4, dy=-2, color="#595959",
-                                fontSize=11).encode(x=x, y=alt.value(0), text="label:N")
+    # labels read upwards from the foot of each rule, below the curve (which rises to the right)
+    ref_labels = refs.mark_text(angle=270, align="left", baseline="bottom", dx=4, dy=-2, color="#595959",
+                                fontSize=11).encode(x=x, y=alt.value(BOUND_HEIGHT), text="label:N")
     curve = base.transform_filter("datum.series == 'curve'").mark_line(color="#0072B2", strokeWidth=3).encode(
         x=x, y=y, tooltip=tooltip)
     chosen = base.transform_filter("datum.series == 'chosen'")
     point = chosen.mark_point(color="#0072B2", size=140, filled=True, stroke="white", strokeWidth=1.5).encode(
         x=x, y=y, tooltip=tooltip)
     headline = chosen.transform_calculate(
-        text=(f"{share_text('exp2(-datum.delay_doublings)')} + ' of Earth: ' + format(datum.delay_doublings, '.3~r')"
+        text=(f"{share_text('pow(2, -datum.delay_doublings)')} + ' of Earth: ' + format(datum.delay_doublings, '.3~r')"
               " + ' doublings × T of ' + " + duration_text("datum.doubling_time_seconds")
               + " + ' = ' + " + duration_text("datum.delay_seconds"))
     ).mark_text(align="left", baseline="bottom", fontSize=14, fontWeight="bold").encode(
         x=alt.value(0), y=alt.value(-8), text="text:N")
     return alt.layer(fails, year, year_label, ref_rules, ref_labels, curve, point, headline).properties(
-        width=460, height=300)
+        width=460, height=BOUND_HEIGHT)
+
+
+BOUND_HEIGHT = 300
 
 
 _EARTH_POINTS = inspect.signature(frames.earth_bound_frame).parameters["points"].default
@@ -469,7 +474,7 @@ TWO_PHASE = Explorable(
     params=(
         _fraction_param(2e-4, 33),
         _t_param(),
-        ReadableParam("seed", "Seed off Earth (share of the capped economy)", 1e-3, 1e-6, 1.0, log=True,
+        ReadableParam("seed", "Seed off Earth (share of the capped economy)", 0.1, 1e-6, 1.0, log=True,
                       points=25, text=_fraction, symbol="s"),
         ReadableParam("offworld_ratio", "Off-Earth doubling time (multiple of T)", 1.0, 1.0, 10.0, log=True,
                       points=21, text=lambda k: f"{k:.2g} × T", symbol="k"),

@@ -207,7 +207,7 @@ TWO_PHASE_U_AXIS = (0.0, 28.0)
 
 
 def two_phase_frame(fraction: float = WASTE_HEAT_FRACTION, doubling_time_days: float = 365.25,
-                    seed: float = 1e-3, offworld_ratio: float = 1.0, points: int = 113) -> pd.DataFrame:
+                    seed: float = 0.1, offworld_ratio: float = 1.0, points: int = 113) -> pd.DataFrame:
     """The lag of an economy capped at ``x`` of Earth over time, both routes and the bound.
 
     ``points`` rows of kind "grid" at evenly spaced times ``u`` (in doubling times ``T``) across
