@@ -196,7 +196,7 @@ def share_chart(base: alt.Chart) -> alt.LayerChart:
         whole.mark_rule(color=BASE_COLOURS[base], strokeDash=[2, 3], strokeWidth=1.2).encode(y=alt.datum(share))
         for base, share, _ in SHARE_REFERENCES
     ), *(
-        whole.mark_text(align="right", baseline="bottom", dy=-3, color=BASE_COLOURS[base], fontSize=11).encode(
+        whole.mark_text(align="right", baseline="top", dy=3, color=BASE_COLOURS[base], fontSize=11).encode(
             x=alt.value(SHARE_WIDTH), y=alt.datum(share), text=alt.value(text))
         for base, share, text in SHARE_REFERENCES
     ))
@@ -207,7 +207,7 @@ SHARE_WIDTH = 460
 # Horizontal reference lines: (the base they are a share of, the share, the label).
 SHARE_REFERENCES = (
     ("sunlight on Earth", model.FOOD_SYSTEM_SHARE_OF_SUNLIGHT,
-     f"today's farmland and pasture: {model.FOOD_SYSTEM_SHARE_OF_SUNLIGHT:.0%} of sunlight on Earth"),
+     f"today's farmland and pasture: {model.FOOD_SYSTEM_SHARE_OF_SUNLIGHT:.1%} of sunlight on Earth"),
     ("the Sun's output", model.EARTH_SHARE_OF_SUNLIGHT,
      f"Earth left whole: {model.EARTH_SHARE_OF_SUNLIGHT:.1e} of the Sun".replace("e-", "e−")),
 )
