@@ -193,22 +193,22 @@ def cap_binds_doublings(fraction):
 
 def two_phase_lag_doublings(elapsed_doublings: float, fraction: float, seed: float,
                             offworld_ratio: float = 1.0) -> float:
-    """Lag, in doubling times ``T``, of an economy capped at ``x`` of Earth behind one that is not.
+    """Lag, in doubling times ``T``, of an economy capped at ``x`` of Earth behind a free one.
 
-    Time ``u = t / T`` runs from today, when both economies are today's. The unconfined rival
-    doubles every ``T`` throughout. The confined economy does the same until the cap binds at
+    Time ``u = t / T`` runs from today, when both economies are today's. The rival doubles
+    every ``T`` throughout. The confined economy does the same until the cap binds at
     ``n1 = log2(x E / P0)``; after that it grows the better of two ways:
 
     * **waiting** (the bound): it stays at ``x E`` until the rival has filled Earth, at
-      ``n1 + b`` with ``b = log2(1 / x)``, then expands off Earth from ``x E`` at the rival's pace.
+      ``n1 + b`` with ``b = log2(1 / x)``, then expands off Earth at the rival's pace.
       Its lag is ``clip(u - n1, 0, b)``: never more than ``b``.
-    * **seeding**: when the cap binds, a seed of ``seed * x E`` goes off Earth and doubles every
-      ``k T`` (``k = offworld_ratio``), on top of the capped ``x E``. With ``v = u - n1`` its lag is
-      ``v - log2(1 + seed (2**(v / k) - 1))``; for ``k = 1`` it tends to ``log2(1 / seed)``,
-      whatever ``x``.
+    * **seeding**: when the cap binds, a seed of ``seed * x E`` goes off Earth and doubles
+      every ``k T`` (``k = offworld_ratio``), on top of the capped ``x E``. With
+      ``v = u - n1`` its lag is ``v - log2(1 + seed (2**(v / k) - 1))``; for ``k = 1`` it
+      tends to ``log2(1 / seed)``, whatever ``x``.
 
-    The lag is the smaller of the two: the confined economy at ``u`` is as large as the rival was
-    ``lag`` doubling times earlier.
+    The lag is the smaller of the two: the confined economy at ``u`` is as large as the
+    rival was ``lag`` doubling times earlier.
 
     Parameters
     ----------
@@ -228,16 +228,18 @@ def two_phase_lag_doublings(elapsed_doublings: float, fraction: float, seed: flo
 
     Examples
     --------
-    Without a seed the lag reaches the bound, log2(1/x) doubling times, once the rival fills Earth:
+    Without a seed the lag reaches the bound, log2(1/x), once the rival fills Earth:
 
     >>> round(two_phase_lag_doublings(30, 0.01, 0.0), 3), round(math.log2(100), 3)
     (6.644, 6.644)
 
-    A seed of a thousandth, doubling as fast as industry on Earth, costs about ten doublings in the
-    long run, whatever the fraction; with 1% of Earth usable the bound (6.6) binds first:
+    A seed of a thousandth, doubling as fast as industry on Earth, costs about ten
+    doublings in the long run, whatever x; with 1% of Earth usable the bound (6.6) binds:
 
-    >>> round(two_phase_lag_doublings(60, 1e-4 * 4, 1e-3), 2), round(two_phase_lag_doublings(60, 0.01, 1e-3), 2)
-    (9.97, 6.64)
+    >>> round(two_phase_lag_doublings(60, 4e-4, 1e-3), 2)
+    9.97
+    >>> round(two_phase_lag_doublings(60, 0.01, 1e-3), 2)
+    6.64
     """
     u = check_number("elapsed_doublings", elapsed_doublings, 0.0, 1e6)
     n1 = cap_binds_doublings(fraction)
