@@ -353,7 +353,7 @@ def earth_chart(base: alt.Chart) -> alt.LayerChart:
     x_scale = alt.Scale(type="log", domain=list(frames.BOUND_T_AXIS), nice=False)
     x = alt.X("doubling_time_seconds:Q", scale=x_scale,
               axis=_duration_axis([_BOUND_TICKS[i] for i in (0, 1, 2, 4, 5)],
-                                  "Doubling time T of industry on Earth (log scale)"))
+                                  "Doubling time T on Earth (log scale)"))
     y = alt.Y("delay_seconds:Q", scale=alt.Scale(type="log", domain=[60.0, 3e11], clamp=True, nice=False),
               axis=_duration_axis(_BOUND_TICKS, "Longest delay, T·log₂(1/x)"))
     tooltip = [alt.Tooltip("delay_doublings:Q", format=".3~r", title="doublings log2(1/x)")]
@@ -377,9 +377,7 @@ def earth_chart(base: alt.Chart) -> alt.LayerChart:
     point = chosen.mark_point(color="#0072B2", size=140, filled=True, stroke="white", strokeWidth=1.5).encode(
         x=x, y=y, tooltip=tooltip)
     headline = chosen.transform_calculate(
-        text=(f"{share_text('pow(2, -datum.delay_doublings)')} + ' of Earth: ' + format(datum.delay_doublings, '.3~r')"
-              " + ' doublings × T of ' + " + duration_text("datum.doubling_time_seconds")
-              + " + ' = ' + " + duration_text("datum.delay_seconds"))
+        text="format(datum.delay_doublings, '.3~r') + ' × T = ' + " + duration_text("datum.delay_seconds")
     ).mark_text(align="left", baseline="bottom", fontSize=14, fontWeight="bold").encode(
         x=alt.value(0), y=alt.value(-8), text="text:N")
     return alt.layer(fails, year, year_label, ref_rules, ref_labels, curve, point, headline).properties(
@@ -431,8 +429,8 @@ def two_phase_chart(base: alt.Chart) -> alt.LayerChart:
     """Lag behind an unconfined economy against time, both in doubling times T."""
     u_scale = alt.Scale(domain=list(frames.TWO_PHASE_U_AXIS), nice=False)
     x = alt.X("u:Q", title="Time since today (doubling times T)", scale=u_scale)
-    y = alt.Y("value:Q", title="Lag behind an economy using all of Earth (doubling times T)",
-              scale=alt.Scale(domain=[0, 14], clamp=True, nice=False))
+    lag_scale = alt.Scale(domain=[0, 14], clamp=True, nice=False)
+    y = alt.Y("value:Q", title="Lag behind a free economy (doubling times T)", scale=lag_scale)
     names = list(_LAG_COLOURS)
     colour = alt.Color("route:N", title=None, scale=alt.Scale(domain=names, range=list(_LAG_COLOURS.values())),
                        legend=alt.Legend(orient="bottom", columns=2))
@@ -451,12 +449,17 @@ def two_phase_chart(base: alt.Chart) -> alt.LayerChart:
         x=alt.X("cap_binds:Q", scale=u_scale), y=alt.value(0), text=alt.value("the cap binds"))
     end = base.transform_filter(f"datum.kind == 'grid' && datum.u == {frames.TWO_PHASE_U_AXIS[1]!r}")
     headline = end.transform_calculate(
-        text=("'Lag after ' + format(datum.u, '.0f') + ' T: ' + " + duration_text("datum.lag_seconds")
-              + " + ' (the bound: ' + " + duration_text("datum.bound_seconds")
-              + " + ')'")
+        text="'Lag at ' + format(datum.u, '.0f') + ' T: ' + " + duration_text("datum.lag_seconds")
     ).mark_text(align="left", baseline="bottom", fontSize=14, fontWeight="bold").encode(
         x=alt.value(0), y=alt.value(-8), text="text:N")
-    return alt.layer(cap_rule, cap_label, lines, headline).properties(width=460, height=260)
+    bound_label = end.transform_calculate(text="'bound: ' + " + duration_text("datum.bound_seconds")).mark_text(
+        align="right", baseline="bottom", dy=-3, color="#595959", fontSize=11).encode(
+        x=alt.X("u:Q", scale=u_scale), y=alt.Y("bound:Q", scale=lag_scale), text="text:N")
+    return alt.layer(cap_rule, cap_label, lines, headline, bound_label).properties(
+        width=TWO_PHASE_WIDTH, height=260)
+
+
+TWO_PHASE_WIDTH = 460
 
 
 _TWO_PHASE_POINTS = inspect.signature(frames.two_phase_frame).parameters["points"].default
