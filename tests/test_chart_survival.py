@@ -89,40 +89,49 @@ def test_a_share_of_sunlight_that_is_all_of_it_is_refused():
         frames.overhead_frame(power_per_person=1e8, population=1e10)
 
 
-# --- the Earth frame -------------------------------------------------------------------------------
+# --- the crux and two-phase frames --------------------------------------------------------------------
+
+two_phase_fractions = st.floats(m.TWO_PHASE_FRACTION_RANGE[0], 1.0)
 
 
 @settings(max_examples=40, deadline=None)
 @given(fractions, doubling_days)
-def test_earth_frame_equals_the_model_row_by_row(fraction, days):
-    df = frames.earth_frame(fraction, days)
+def test_bound_frame_equals_the_model_row_by_row(fraction, days):
+    df = frames.earth_bound_frame(fraction, days)
     for row in df.itertuples():
-        assert row.delay_seconds == m.earth_constraint_delay(row.fraction, row.doubling_time_seconds)
-        assert row.delay_doublings == m.earth_constraint_doublings(row.fraction)
-    chosen = df[df.series.isin(["chosen", "chosen T"])]
-    assert (chosen.doubling_time_seconds == days * DAY).all()
-    assert df.fraction.iloc[-1] == fraction
+        assert row.delay_seconds == pytest.approx(m.earth_constraint_delay(fraction, row.doubling_time_seconds),
+                                                  rel=1e-12)
+    assert df.iloc[-1].doubling_time_seconds == days * DAY
+    assert df.series.tolist() == frames.earth_bound_frame().series.tolist()
 
 
-def test_earth_frame_draws_each_reference_doubling_time_and_keeps_its_rows():
-    df = frames.earth_frame()
-    names = ["chosen T"] + [f"T = {label}" for label in frames.EARTH_REFERENCE_DOUBLING_TIMES] + ["chosen"]
-    assert list(dict.fromkeys(df.series)) == names
-    assert frames.earth_frame(1e-9, 1 / 24).series.tolist() == df.series.tolist()
-    month = df[df.series == "T = 1 month"]
-    assert (month.doubling_time_seconds == MONTH).all()
+def test_bound_frame_marks_each_reference_doubling_time():
+    df = frames.earth_bound_frame()
+    refs = df[df.series == "reference"]
+    assert refs.label.tolist() == list(frames.REFERENCE_DOUBLING_TIMES)
+    lo, hi = frames.BOUND_T_AXIS
+    assert ((refs.doubling_time_seconds >= lo) & (refs.doubling_time_seconds <= hi)).all()
 
 
-def test_a_hundredth_of_earth_costs_six_point_six_doubling_times():
-    chosen = frames.earth_frame(0.01, 1.0).iloc[-1]
-    assert format_duration(chosen.delay_seconds) == "6.6 days"
+@settings(max_examples=30, deadline=None)
+@given(two_phase_fractions, doubling_days, st.floats(0.0, 1.0), st.floats(1.0, 10.0))
+def test_two_phase_frame_equals_the_model_row_by_row(fraction, days, seed, ratio):
+    df = frames.two_phase_frame(fraction, days, seed, ratio)
+    for row in df.itertuples():
+        assert row.lag == m.two_phase_lag_doublings(row.u, fraction, seed, ratio)
+        assert row.lag == min(row.wait_lag, row.seed_lag) or row.lag == pytest.approx(
+            min(row.wait_lag, row.seed_lag), abs=1e-12)
+        assert row.lag <= row.bound + 1e-12
+    assert df.kind.tolist() == frames.two_phase_frame().kind.tolist()
 
 
 # --- bad input --------------------------------------------------------------------------------------
 
 _OK = {frames.overhead_frame: dict(doubling_time_days=365.25, elapsed_years=50.0, power_per_person=1000.0,
                                    population=8.2e9, points=11),
-       frames.earth_frame: dict(fraction=0.01, doubling_time_days=1.0, points=11)}
+       frames.earth_bound_frame: dict(fraction=0.01, doubling_time_days=1.0, points=11),
+       frames.two_phase_frame: dict(fraction=0.01, doubling_time_days=1.0, seed=0.1, offworld_ratio=2.0,
+                                    points=11)}
 _BAD = {
     "doubling_time_days": [0.0, -1.0, float("nan"), float("inf"), 1e9, "1 day", None],
     "elapsed_years": [-1.0, float("nan"), 1e7, "50", None],
@@ -130,6 +139,8 @@ _BAD = {
     "population": [0.0, float("nan"), 1e16, None],
     "fraction": [0.0, -0.1, 1.5, float("nan"), None],
     "points": [1, 1000, 10.5, "61", None, True],
+    "seed": [-0.1, 1.5, float("nan"), None],
+    "offworld_ratio": [0.5, 0.0, 101.0, float("nan"), None],
 }
 
 
@@ -158,7 +169,8 @@ def test_bad_input_is_rejected_with_a_message_naming_the_parameter(func, name, b
     ("fraction", 2.5e-9, "2.5e-9"),
 ])
 def test_slider_readouts_are_in_human_units(param, value, text):
-    found = {p.name: p for fig in (charts.SHARE, charts.OVERHEAD, charts.EARTH) for p in fig.params}
+    found = {p.name: p for fig in (charts.SHARE, charts.OVERHEAD, charts.EARTH, charts.TWO_PHASE)
+             for p in fig.params}
     assert found[param].display(value) == text
 
 
@@ -202,7 +214,7 @@ def test_powers_and_shares_drawn_on_the_charts():
     assert vega_texts(charts.share_text, [41.7, 1.0, 0.0404, 1.132e-4]) == ["42×", "100%", "4.04%", "1.13e−4"]
 
 
-@pytest.mark.parametrize(("lo", "hi", "points"), [(*frames.OVERHEAD_SHARE_AXIS, 61), (*frames.EARTH_FRACTION_AXIS, 41)])
+@pytest.mark.parametrize(("lo", "hi", "points"), [(*frames.OVERHEAD_SHARE_AXIS, 61), (*frames.BOUND_T_AXIS, 41)])
 def test_grid_values_rebuilt_in_vega_equal_the_frames_grid(lo, hi, points):
     expression = charts.log_grid_value(lo, hi, points).replace("datum.point", "datum.v")
     drawn = vega_texts(lambda v: f"'' + ({expression})", list(range(points)))
@@ -210,7 +222,69 @@ def test_grid_values_rebuilt_in_vega_equal_the_frames_grid(lo, hi, points):
 
 
 def test_every_figure_computes_in_the_browser_and_fits_the_page():
-    for fig in (charts.SHARE, charts.OVERHEAD, charts.EARTH):
+    for fig in (charts.SHARE, charts.OVERHEAD, charts.EARTH, charts.TWO_PHASE):
         assert fig.expressions, f"{fig.name} should render by Vega expressions"
         assert len(fig.static_html().encode()) < 100_000
         assert math.isfinite(float(np.asarray(fig.frame().select_dtypes("number")).sum()))
+
+
+# --- the static page recomputes the frames in Vega ------------------------------------------------------
+
+
+def vega_frame(fig, columns, **values):
+    """The figure's frame recomputed by its Vega expressions at ``values`` (vl-convert, no browser)."""
+    records = [{k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in row.items()}
+               for row in fig.frame().to_dict("records")]
+    joined = " + '|' + ".join(f"format(datum.{c}, '.12e')" for c in columns)
+    chart = (alt.Chart(alt.Data(values=[{**r, "row": i} for i, r in enumerate(records)]))
+             .transform_calculate(**fig.expressions).transform_calculate(t=joined)
+             .mark_text().encode(y=alt.Y("row:O", axis=None), text="t:N")
+             .add_params(*[alt.param(name=k, value=v) for k, v in {**fig.defaults, **values}.items()]))
+    svg = vlc.vegalite_to_svg(chart.to_dict(), vl_version=VL_VERSION)
+    texts = [html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg)]
+    return [[float(x) for x in t.split("|")] for t in texts]
+
+
+@pytest.mark.parametrize("values", [
+    dict(fraction=0.01, doubling_time_days=1.0),
+    dict(fraction=2e-6, doubling_time_days=0.05),
+])
+def test_the_crux_figure_recomputed_in_the_browser_equals_the_model(values):
+    columns = ["doubling_time_seconds", "delay_doublings", "delay_seconds"]
+    drawn = vega_frame(charts.EARTH, columns, **values)
+    expected = charts.EARTH.frame(**values)[columns].to_numpy().tolist()
+    assert np.asarray(drawn) == pytest.approx(np.asarray(expected), rel=1e-6)
+
+
+@pytest.mark.parametrize("values", [
+    dict(fraction=0.01, doubling_time_days=365.25, seed=0.1, offworld_ratio=1.0),
+    dict(fraction=2e-4, doubling_time_days=7.0, seed=1e-6, offworld_ratio=3.0),
+])
+def test_the_two_phase_figure_recomputed_in_the_browser_equals_the_model(values):
+    columns = ["u", "cap_binds", "wait_lag", "seed_lag", "lag", "bound", "lag_seconds", "bound_seconds"]
+    drawn = np.asarray(vega_frame(charts.TWO_PHASE, columns, **values))
+    expected = charts.TWO_PHASE.frame(**values)[columns].to_numpy()
+    scale = np.abs(expected).max(axis=0) + 1e-300  # each column to its own largest value
+    assert (np.abs(drawn - expected).max(axis=0) <= 1e-6 * scale).all(), np.abs(drawn - expected).max(axis=0) / scale
+
+
+def test_the_claims_thresholds_match_the_closed_form():
+    """The claim holds while T log2(1/x) < 1 year: below T = 1 year / log2(1/x), by hand."""
+    crux = charts.EARTH.cruxes[0]
+    for fraction in (m.WASTE_HEAT_FRACTION, 0.01, 1e-4):
+        values = {**charts.EARTH.defaults, "fraction": fraction}
+        (flip,) = crux.flips("doubling_time_days", **values)
+        assert not flip.holds_above
+        assert flip.value == pytest.approx(365.25 / math.log2(1 / fraction), rel=1e-6)
+    # at a yearly doubling even half of Earth costs a year: no x on the slider makes it hold
+    assert crux.flips("fraction", **charts.EARTH.defaults) == []
+    assert not crux.holds(**charts.EARTH.defaults)
+    # at a daily doubling, it holds down to x = 2^-365.25, far below the slider: always holds
+    assert crux.holds(**{**charts.EARTH.defaults, "doubling_time_days": 1.0})
+
+
+@pytest.mark.parametrize("name", ["EARTH", "TWO_PHASE"])
+def test_each_new_figure_draws_in_vega_without_errors(name):
+    """The live figure renders to SVG in Vega (vl-convert), its text drawn from the model's numbers."""
+    svg = vlc.vegalite_to_svg(getattr(charts, name).figure().to_dict(), vl_version=VL_VERSION)
+    assert "<svg" in svg and "NaN" not in svg

@@ -7,6 +7,7 @@ here, independently of the closed forms in the module.
 from __future__ import annotations
 
 import doctest
+import importlib
 import math
 import re
 
@@ -460,7 +461,8 @@ def test_earth_map_shows_hours_for_fast_industry_and_years_for_slow():
 # --- bad input ------------------------------------------------------------------------------
 
 _OK = dict(population=8.2e9, power_per_person=1000.0, base_power=m.SUN_LUMINOSITY_W, doubling_time=YEAR,
-           share=0.01, fraction=0.01, elapsed=YEAR, points=11, kcal_per_day=2000.0, seconds=10.0, digits=2)
+           share=0.01, fraction=0.01, elapsed=YEAR, points=11, kcal_per_day=2000.0, seconds=10.0, digits=2,
+           elapsed_doublings=10.0, seed=0.1, offworld_ratio=2.0, doubling_time_days=365.25)
 
 _SIGNATURES = {
     food_energy_to_watts: ["kcal_per_day"],
@@ -478,6 +480,10 @@ _SIGNATURES = {
     earth_constraint_delay: ["fraction", "doubling_time"],
     earth_delay_frame: ["fraction", "doubling_time", "points"],
     format_duration: ["seconds", "digits"],
+    m.cap_binds_doublings: ["fraction"],
+    m.two_phase_lag_doublings: ["elapsed_doublings", "fraction", "seed", "offworld_ratio"],
+    m.two_phase_lag: ["elapsed", "fraction", "doubling_time", "seed", "offworld_ratio"],
+    m.earth_bound_summary: ["fraction", "doubling_time_days"],
 }
 
 _BAD = {  # parameter -> values it must reject
@@ -492,6 +498,10 @@ _BAD = {  # parameter -> values it must reject
     "kcal_per_day": [float("nan"), -2000.0, float("inf"), 1e7, "2000", None],
     "seconds": [float("nan"), -1.0, float("inf"), "1 hour", None],
     "digits": [0, 7, 2.5, float("nan"), "2", None],
+    "elapsed_doublings": [-1.0, float("nan"), float("inf"), "3", None],
+    "seed": [-0.1, 1.5, float("nan"), "0.1", None],
+    "offworld_ratio": [0.5, 0.0, 101.0, float("nan"), "2", None],
+    "doubling_time_days": [0.0, -1.0, float("nan"), float("inf"), 1e9, "1 day", None],
 }
 
 _CASES = [
@@ -521,11 +531,12 @@ def test_scalar_only_parameters_refuse_arrays():
 
 def test_every_public_function_validates_in_the_bad_input_table():
     public = {name for name, obj in vars(m).items()
-              if callable(obj) and not name.startswith("_") and getattr(obj, "__module__", "") == m.__name__}
+              if callable(obj) and not name.startswith("_")
+              and getattr(obj, "__module__", "").startswith(m.__name__ + ".")}
     assert public == {f.__name__ for f in _SIGNATURES} | {"earth_delay_map_frame"}
 
 
 def test_docstring_examples_run():
-    result = doctest.testmod(m)
-    assert result.attempted > 20
-    assert result.failed == 0
+    results = [doctest.testmod(importlib.import_module(f"{m.__name__}.{section}")) for section in m.SECTIONS]
+    assert sum(r.attempted for r in results) > 20
+    assert sum(r.failed for r in results) == 0

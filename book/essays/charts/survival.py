@@ -5,8 +5,12 @@ Three figures, all rendered statically by Vega expressions (the models are close
 * ``survival_share``: the share of each resource base that keeps everyone alive;
 * ``survival_overhead``: what setting that share aside (a delay) or paying it as upkeep (a
   smaller economy) costs an economy that doubles every T;
-* ``survival_earth``: the strongest objection, that industry must stay small while Earth is
-  kept habitable: a delay of log2(1 / x) doublings.
+* ``survival_earth``: the crux of the strongest objection, that industry must stay small while
+  Earth is kept habitable: the longest delay that can cost, T log2(1 / x), against the doubling
+  time T, with reference doubling times marked and the claim "less than a year";
+* ``survival_two_phase``: the same objection over time, starting from today's economy: the cap
+  binds only once the economy fills x of Earth, and off-Earth industry grown from a seed keeps the
+  lag below the bound.
 
 Text drawn on the charts (durations, powers, shares) is formatted in Vega from numeric columns, so
 it follows the sliders on the static page too.
@@ -21,6 +25,7 @@ from typing import Callable
 
 import altair as alt
 
+from essays.claims import CLAIM_DATA, Claim
 from essays.explorable import Explorable, Param
 from essays.models import survival as model
 from essays.models import survival_frames as frames
@@ -187,7 +192,25 @@ def share_chart(base: alt.Chart) -> alt.LayerChart:
              + " + ' (' + " + power_text("datum.power_per_person_w") + " + ' each)'"
     ).mark_text(align="left", baseline="top", fontSize=14, fontWeight="bold").encode(
         x=alt.value(8), y=alt.value(6), text="text:N")
-    return alt.layer(lines, rule, rule_label, points, labels, headline)
+    references = alt.layer(*(
+        whole.mark_rule(color=BASE_COLOURS[base], strokeDash=[2, 3], strokeWidth=1.2).encode(y=alt.datum(share))
+        for base, share, _ in SHARE_REFERENCES
+    ), *(
+        whole.mark_text(align="right", baseline="top", dy=3, color=BASE_COLOURS[base], fontSize=11).encode(
+            x=alt.value(SHARE_WIDTH), y=alt.datum(share), text=alt.value(text))
+        for base, share, text in SHARE_REFERENCES
+    ))
+    return alt.layer(lines, rule, rule_label, references, points, labels, headline).properties(width=SHARE_WIDTH)
+
+
+SHARE_WIDTH = 460
+# Horizontal reference lines: (the base they are a share of, the share, the label).
+SHARE_REFERENCES = (
+    ("sunlight on Earth", model.FOOD_SYSTEM_SHARE_OF_SUNLIGHT,
+     f"today's farmland and pasture: {model.FOOD_SYSTEM_SHARE_OF_SUNLIGHT:.1%} of sunlight on Earth"),
+    ("the Sun's output", model.EARTH_SHARE_OF_SUNLIGHT,
+     f"Earth left whole: {model.EARTH_SHARE_OF_SUNLIGHT:.1e} of the Sun".replace("e-", "e−")),
+)
 
 
 SHARE = Explorable(
@@ -287,7 +310,6 @@ def _doubling_time_param() -> ReadableParam:
 
 
 _OVERHEAD_POINTS = inspect.signature(frames.overhead_frame).parameters["points"].default
-_EARTH_POINTS = inspect.signature(frames.earth_frame).parameters["points"].default
 
 OVERHEAD = Explorable(
     name="survival_overhead",
@@ -317,63 +339,159 @@ OVERHEAD = Explorable(
 )
 
 
-# --- figure 3: the strongest objection, Earth is most of the early economy ------------------------
+# --- figure 3: the crux, the bound T log2(1/x) against the doubling time T -----------------------
+
+_BOUND_TICKS = [
+    (model.HOUR, "1 hour"), (model.DAY, "1 day"), (model.WEEK, "1 week"), (model.MONTH, "1 month"),
+    (model.YEAR, "1 year"), (10 * model.YEAR, "10 years"), (100 * model.YEAR, "100 years"),
+    (1000 * model.YEAR, "1000 years"),
+]
 
 
 def earth_chart(base: alt.Chart) -> alt.LayerChart:
-    """Delay against the usable fraction of Earth (log-log) at the chosen and reference doubling times."""
-    x = alt.X("fraction:Q", title="Fraction x of Earth's resources industry may use (log scale)",
-              scale=alt.Scale(type="log", domain=list(frames.EARTH_FRACTION_AXIS), nice=False),
-              axis=alt.Axis(values=[1e-12, 1e-9, 1e-6, 1e-3, 0.5],
-                            labelExpr="datum.value == 0.5 ? '½' : " + _SHARE_LABELS))
-    y = alt.Y("delay_seconds:Q", title="Delay",
-              scale=alt.Scale(type="log", domain=[1e3, 2e11], clamp=True),
-              axis=_duration_axis(_LONG_TICKS, "Delay before industry reaches any size"))
-    tooltip = [alt.Tooltip("series:N"), alt.Tooltip("fraction:Q", format=".3~e", title="fraction x"),
-               alt.Tooltip("delay_doublings:Q", format=".3~r", title="delay (doublings)")]
-    references = base.transform_filter("indexof(datum.series, 'T = ') == 0")
-    reference_lines = references.mark_line(color="#999", strokeWidth=1.2).encode(
-        x=x, y=y, detail="series:N", tooltip=tooltip)
-    reference_labels = references.transform_filter("datum.point == 0").mark_text(align="left", baseline="bottom", dx=2, dy=-3, color="#777", fontSize=11).encode(
-            x=x, y=y, text="series:N")
-    chosen_line = base.transform_filter("datum.series == 'chosen T'").mark_line(color="#0072B2", strokeWidth=3).encode(
+    """The bound T log2(1/x) against T (log-log), reference doubling times and the claim's region."""
+    x_scale = alt.Scale(type="log", domain=list(frames.BOUND_T_AXIS), nice=False)
+    x = alt.X("doubling_time_seconds:Q", scale=x_scale,
+              axis=_duration_axis([_BOUND_TICKS[i] for i in (0, 1, 2, 4, 5)],
+                                  "Doubling time T on Earth (log scale)"))
+    y = alt.Y("delay_seconds:Q", scale=alt.Scale(type="log", domain=[60.0, 3e11], clamp=True, nice=False),
+              axis=_duration_axis(_BOUND_TICKS, "Longest delay, T·log₂(1/x)"))
+    tooltip = [alt.Tooltip("delay_doublings:Q", format=".3~r", title="doublings log2(1/x)")]
+    fails = alt.Chart(CLAIM_DATA).transform_filter(
+        "datum.kind == 'fails' && datum.param == 'doubling_time_days'"
+    ).transform_calculate(lo_s=f"datum.lo * {DAY_SECONDS!r}", hi_s=f"datum.hi * {DAY_SECONDS!r}").mark_rect(
+        color="#999999", opacity=0.18).encode(x=alt.X("lo_s:Q", scale=x_scale), x2="hi_s:Q")
+    year = base.transform_filter("datum.series == 'chosen'").mark_rule(color="#555", strokeDash=[4, 4]).encode(
+        y=alt.datum(YEAR_SECONDS))
+    year_label = base.transform_filter("datum.series == 'chosen'").mark_text(
+        align="left", baseline="bottom", dx=4, dy=-3, color="#555", fontSize=12).encode(
+        x=alt.value(0), y=alt.datum(YEAR_SECONDS), text=alt.value("the claim: less than a year"))
+    refs = base.transform_filter("datum.series == 'reference'")
+    ref_rules = refs.mark_rule(color="#767676", strokeWidth=1).encode(x=x)
+    # labels read upwards from the foot of each rule, below the curve (which rises to the right)
+    ref_labels = refs.mark_text(angle=270, align="left", baseline="bottom", dx=4, dy=-2, color="#595959",
+                                fontSize=11).encode(x=x, y=alt.value(BOUND_HEIGHT), text="label:N")
+    curve = base.transform_filter("datum.series == 'curve'").mark_line(color="#0072B2", strokeWidth=3).encode(
         x=x, y=y, tooltip=tooltip)
     chosen = base.transform_filter("datum.series == 'chosen'")
     point = chosen.mark_point(color="#0072B2", size=140, filled=True, stroke="white", strokeWidth=1.5).encode(
         x=x, y=y, tooltip=tooltip)
-    # the label sits below the curve: to the left of the dot, or to its right near the left edge
-    labelled = chosen.transform_calculate(text=duration_text("datum.delay_seconds"))
-    label = alt.layer(*(
-        labelled.transform_filter(condition).mark_text(
-            align=align, baseline="top", dx=dx, dy=8, fontSize=14, fontWeight="bold", color="#0072B2")
-        .encode(x=x, y=y, text="text:N")
-        for condition, align, dx in (("datum.fraction >= 1e-6", "right", -8), ("datum.fraction < 1e-6", "left", 8))
-    ))
     headline = chosen.transform_calculate(
-        text=(f"{share_text('datum.fraction')} + ' of Earth: ' + format(datum.delay_doublings, '.3~r')"
-              " + (format(datum.delay_doublings, '.3~r') == '1' ? ' doubling' : ' doublings')"
-              " + ' × T of ' + " + duration_text("datum.doubling_time_seconds")
-              + " + ' = ' + " + duration_text("datum.delay_seconds"))
+        text="format(datum.delay_doublings, '.3~r') + ' × T = ' + " + duration_text("datum.delay_seconds")
     ).mark_text(align="left", baseline="bottom", fontSize=14, fontWeight="bold").encode(
         x=alt.value(0), y=alt.value(-8), text="text:N")
-    return alt.layer(reference_lines, reference_labels, chosen_line, point, label, headline)
+    return alt.layer(fails, year, year_label, ref_rules, ref_labels, curve, point, headline).properties(
+        width=460, height=BOUND_HEIGHT)
+
+
+BOUND_HEIGHT = 300
+
+
+_EARTH_POINTS = inspect.signature(frames.earth_bound_frame).parameters["points"].default
+
+
+def _fraction_param(lo: float, points: int) -> ReadableParam:
+    return ReadableParam("fraction", "Usable fraction x of Earth", model.WASTE_HEAT_FRACTION, lo, 0.5,
+                         log=True, points=points, text=_fraction, symbol="x")
+
+
+def _t_param() -> ReadableParam:
+    return ReadableParam("doubling_time_days", "Doubling time T on Earth (days)", 365.25,
+                         *_DOUBLING_TIME_DAYS, log=True, points=41, text=_days, symbol="T")
 
 
 EARTH = Explorable(
     name="survival_earth",
-    title="Delay from confining industry to a fraction of Earth, against that fraction",
-    params=(
-        ReadableParam("fraction", "Usable fraction x of Earth", 0.01, *frames.EARTH_FRACTION_AXIS,
-                      log=True, points=61, text=_fraction),
-        _doubling_time_param(),
-    ),
-    model=frames.earth_frame,
+    title="Longest delay from keeping Earth habitable, T·log2(1/x), against the doubling time T",
+    params=(_fraction_param(1e-6, 25), _t_param()),
+    model=frames.earth_bound_frame,
     chart=earth_chart,
     expressions={
-        "doubling_time_seconds": (f"indexof(datum.series, 'chosen') == 0 ? doubling_time_days * {DAY_SECONDS!r}"
-                                  " : datum.doubling_time_seconds"),
-        "fraction": f"datum.series == 'chosen' ? fraction : {log_grid_value(*frames.EARTH_FRACTION_AXIS, _EARTH_POINTS)}",
-        "delay_doublings": "0 - log(datum.fraction) / LN2",
+        "doubling_time_seconds": (
+            f"datum.series == 'chosen' ? doubling_time_days * {DAY_SECONDS!r} : datum.series == 'curve'"
+            f" ? {log_grid_value(*frames.BOUND_T_AXIS, _EARTH_POINTS)} : datum.doubling_time_seconds"),
+        "delay_doublings": "0 - log(fraction) / LN2",
         "delay_seconds": "datum.doubling_time_seconds * datum.delay_doublings",
+    },
+    claims=(Claim("under_a_year", "Keeping Earth habitable for everyone costs industry less than a year",
+                  model.earth_bound_summary, "bound_years < 1", label="longest delay", unit=" years",
+                  format=".3~g"),),
+)
+
+
+# --- figure 4: two phases, the cap binds and then a seed grows off Earth --------------------------
+
+_LAG_COLOURS = {"bound, log₂(1/x)": "#595959", "waiting for the rival": "#D55E00",
+                "seed off Earth": "#0072B2", "lag (the better route)": "#000000"}
+
+
+def two_phase_chart(base: alt.Chart) -> alt.LayerChart:
+    """Lag behind an unconfined economy against time, both in doubling times T."""
+    u_scale = alt.Scale(domain=list(frames.TWO_PHASE_U_AXIS), nice=False)
+    x = alt.X("u:Q", title="Time since today (doubling times T)", scale=u_scale)
+    lag_scale = alt.Scale(domain=[0, 14], clamp=True, nice=False)
+    y = alt.Y("value:Q", title="Lag behind a free economy (doubling times T)", scale=lag_scale)
+    names = list(_LAG_COLOURS)
+    colour = alt.Color("route:N", title=None, scale=alt.Scale(domain=names, range=list(_LAG_COLOURS.values())),
+                       legend=alt.Legend(orient="bottom", columns=2))
+    lines = base.transform_calculate(
+        **{"bound, log₂(1/x)": "datum.bound", "waiting for the rival": "datum.wait_lag",
+           "seed off Earth": "datum.seed_lag", "lag (the better route)": "datum.lag"}
+    ).transform_fold(names, as_=["route", "value"]).mark_line().encode(
+        x=x, y=y, color=colour,
+        strokeWidth=alt.condition("datum.route == 'lag (the better route)'", alt.value(3.5), alt.value(1.5)),
+        strokeDash=alt.condition("datum.route == 'bound, log₂(1/x)'", alt.value([5, 4]), alt.value([1, 0])),
+        tooltip=[alt.Tooltip("route:N"), alt.Tooltip("u:Q", format=".3~r", title="time (T)"),
+                 alt.Tooltip("value:Q", format=".3~r", title="lag (T)")])
+    kink = base.transform_filter("datum.kind == 'kink' && datum.point == -1")
+    cap_rule = kink.mark_rule(color="#767676", strokeDash=[2, 2]).encode(x=alt.X("cap_binds:Q", scale=u_scale))
+    cap_label = kink.mark_text(align="left", baseline="top", dx=3, dy=4, color="#595959", fontSize=11).encode(
+        x=alt.X("cap_binds:Q", scale=u_scale), y=alt.value(0), text=alt.value("the cap binds"))
+    end = base.transform_filter(f"datum.kind == 'grid' && datum.u == {frames.TWO_PHASE_U_AXIS[1]!r}")
+    headline = end.transform_calculate(
+        text="'Lag at ' + format(datum.u, '.0f') + ' T: ' + " + duration_text("datum.lag_seconds")
+    ).mark_text(align="left", baseline="bottom", fontSize=14, fontWeight="bold").encode(
+        x=alt.value(0), y=alt.value(-8), text="text:N")
+    bound_label = end.transform_calculate(text="'bound: ' + " + duration_text("datum.bound_seconds")).mark_text(
+        align="right", baseline="bottom", dy=-3, color="#595959", fontSize=11).encode(
+        x=alt.X("u:Q", scale=u_scale), y=alt.Y("bound:Q", scale=lag_scale), text="text:N")
+    return alt.layer(cap_rule, cap_label, lines, headline, bound_label).properties(
+        width=TWO_PHASE_WIDTH, height=260)
+
+
+TWO_PHASE_WIDTH = 460
+
+
+_TWO_PHASE_POINTS = inspect.signature(frames.two_phase_frame).parameters["points"].default
+_U_STEP = (frames.TWO_PHASE_U_AXIS[1] - frames.TWO_PHASE_U_AXIS[0]) / (_TWO_PHASE_POINTS - 1)
+_N1 = f"max(0, {model.DOUBLINGS_TO_EARTH!r} + log(fraction) / LN2)"
+_B = "(0 - log(fraction) / LN2)"
+_V = f"(datum.u - {_N1})"
+# log2(1 + seed (2^(v/k) - 1)), as the model computes it; Vega has no expm1, which matters only
+# when v/k is tiny, where the lag is tiny too
+_GROWN = f"log(1 + seed * (pow(2, {_V} / offworld_ratio) - 1)) / LN2"
+
+TWO_PHASE = Explorable(
+    name="survival_two_phase",
+    title="Lag over time of an economy capped at a fraction x of Earth, with a seed off Earth",
+    params=(
+        _fraction_param(2e-4, 33),
+        _t_param(),
+        ReadableParam("seed", "Seed off Earth (share of the capped economy)", 0.1, 1e-6, 1.0, log=True,
+                      points=25, text=_fraction, symbol="s"),
+        ReadableParam("offworld_ratio", "Off-Earth doubling time (multiple of T)", 1.0, 1.0, 10.0, log=True,
+                      points=21, text=lambda k: f"{k:.2g} × T", symbol="k"),
+    ),
+    model=frames.two_phase_frame,
+    chart=two_phase_chart,
+    expressions={
+        "cap_binds": _N1,
+        "bound": _B,
+        "u": f"datum.kind == 'grid' ? datum.point * {_U_STEP!r} : datum.point == -1 ? {_N1} : {_N1} + {_B}",
+        "wait_lag": f"min(max({_V}, 0), {_B})",
+        "seed_lag": f"{_V} <= 0 ? 0 : max(0, {_V} - {_GROWN})",
+        "lag": "min(datum.wait_lag, datum.seed_lag)",
+        "lag_seconds": f"doubling_time_days * {DAY_SECONDS!r} * datum.lag",
+        "bound_seconds": f"doubling_time_days * {DAY_SECONDS!r} * datum.bound",
     },
 )

@@ -12,9 +12,12 @@ fractions). The frames here call them and only change what a figure needs:
   browser can rebuild the grid value exactly instead of reading back a tiny number such as 1e-15
   from the page's data (-1 marks a row that is not on a grid).
 
+The crux figure uses :func:`earth_bound_frame`, the two-phase figure :func:`two_phase_frame`.
 The share-of-resources figure uses :func:`essays.models.survival.resource_share_frame` as it is.
 """
 from __future__ import annotations
+
+import math
 
 import numpy as np
 import pandas as pd
@@ -26,16 +29,21 @@ from essays.models.survival import (
     ELAPSED_RANGE,
     FRACTION_RANGE,
     HOUR,
-    MONTH,
+    OFFWORLD_RATIO_RANGE,
+    SEED_RANGE,
+    WASTE_HEAT_FRACTION,
+    WEEK,
     POPULATION_RANGE,
     POWER_PER_PERSON_RANGE,
     RESOURCE_BASES,
     WORLD_AVERAGE_POWER_PER_PERSON_W,
     WORLD_POPULATION,
     YEAR,
+    cap_binds_doublings,
     earth_constraint_doublings,
     resource_share,
     setaside_doublings,
+    two_phase_lag_doublings,
     upkeep_lag,
     upkeep_relative_size,
 )
@@ -46,12 +54,6 @@ OVERHEAD_SHARE_AXIS = (1e-16, 0.5)
 # The bases marked on the overhead figure: the two that can last. Today's world energy is left out
 # because keeping everyone at today's average takes all of it (a share of 1 has no finite delay).
 OVERHEAD_MARKED_BASES = ("sunlight on Earth", "the Sun's output")
-# The x axis of the Earth-constraint figure: a trillionth of Earth up to half of it (one doubling).
-EARTH_FRACTION_AXIS = (1e-12, 0.5)
-# Doubling times drawn for reference on the Earth-constraint figure (label -> seconds).
-EARTH_REFERENCE_DOUBLING_TIMES = {
-    "1 hour": HOUR, "1 day": DAY, "1 month": MONTH, "1 year": YEAR, "10 years": 10 * YEAR,
-}
 DOUBLING_TIME_DAYS_RANGE = (DOUBLING_TIME_RANGE[0] / DAY, DOUBLING_TIME_RANGE[1] / DAY)
 ELAPSED_YEARS_RANGE = (ELAPSED_RANGE[0] / YEAR, ELAPSED_RANGE[1] / YEAR)
 POINTS_RANGE = (2, 200)
@@ -132,59 +134,147 @@ def overhead_frame(doubling_time_days: float = 365.25, elapsed_years: float = 50
     })
 
 
-def earth_frame(fraction: float = 0.01, doubling_time_days: float = 365.25, points: int = 41) -> pd.DataFrame:
-    """Delay from confining industry to a fraction of Earth, for a chosen and reference doubling times.
+# --- The crux of the Earth objection: the bound T log2(1/x) against the doubling time T --------
 
-    ``points`` rows of series "chosen T" over log-spaced fractions across
-    :data:`EARTH_FRACTION_AXIS` at the chosen doubling time, the same for each reference doubling
-    time of :data:`EARTH_REFERENCE_DOUBLING_TIMES` (series "T = 1 hour" and so on), then one row
-    "chosen" at ``fraction``. The delay is ``T log2(1 / x)``.
+# The T axis of the crux figure, in seconds: ten minutes (below a bacterium's doubling) to a century.
+BOUND_T_AXIS = (10 * 60.0, 100 * YEAR)
+# Reference doubling times marked on that axis: label -> (seconds, bibliography key).
+# E. coli: 18.1 min on agar with LB medium (Reshes et al. 2008, BioNumbers BNID 104331).
+# Nanotechnology that replicates "in a few days or weeks", and autonomous robot factories that
+# "self-replicate about once per year" (Davidson and Hadshar 2025); explosive growth, 30% a year,
+# and the world economy since 1900, about 3% a year (Davidson 2021): ln 2 / ln(1 + g).
+REFERENCE_DOUBLING_TIMES = {
+    "E. coli": (18.1 * 60.0, "reshes2008ecoli"),
+    "replicating nanotech": (WEEK, "davidson2025industrial"),
+    "robot factories": (YEAR, "davidson2025industrial"),
+    "explosive growth (30%/yr)": (YEAR * math.log(2) / math.log(1.30), "davidson2021explosive"),
+    "world economy (3%/yr)": (YEAR * math.log(2) / math.log(1.03), "davidson2021explosive"),
+}
+
+
+def earth_bound_frame(fraction: float = WASTE_HEAT_FRACTION, doubling_time_days: float = 365.25,
+                      points: int = 41) -> pd.DataFrame:
+    """The bound ``T log2(1 / x)`` against the doubling time ``T``, with reference times marked.
+
+    ``points`` rows of series "curve" over log-spaced ``T`` across :data:`BOUND_T_AXIS`, one row per
+    reference of :data:`REFERENCE_DOUBLING_TIMES` (series "reference"), then one "chosen" row at
+    ``doubling_time_days``. Every row's delay is at the usable fraction ``fraction``.
 
     Parameters
     ----------
     fraction : float
-        The usable fraction ``x`` of Earth's resources, in (0, 1].
+        Usable fraction ``x`` of Earth, in (0, 1] (default: the waste-heat limit, ≈ 0.8%).
     doubling_time_days : float
-        Doubling time ``T`` of the early economy in days, in (0, 1.16e8].
+        Doubling time ``T`` of industry on Earth in days, in (0, 1.16e8].
     points : int
-        Grid points per curve, in [2, 200].
+        Grid points on the curve, in [2, 200].
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``series``, ``point`` (position on the fraction grid, -1 for "chosen"),
-        ``doubling_time_seconds``, ``fraction``, ``delay_doublings``, ``delay_seconds``.
+        Columns ``series``, ``label`` (the reference's name, else ""), ``point`` (position on the
+        curve's grid, -1 off it), ``doubling_time_seconds``, ``delay_doublings``, ``delay_seconds``.
 
     Examples
     --------
-    >>> df = earth_frame(0.01, 1.0, points=2)
-    >>> df.series.tolist()[:2], df.series.tolist()[-1]
-    (['chosen T', 'chosen T'], 'chosen')
-    >>> chosen = df.iloc[-1]
-    >>> f"{chosen.delay_doublings:.2f} doublings", f"{chosen.delay_seconds / DAY:.2f} days"
-    ('6.64 doublings', '6.64 days')
+    >>> df = earth_bound_frame(0.01, 365.25, points=2)
+    >>> df.series.tolist()
+    ['curve', 'curve', 'reference', 'reference', 'reference', 'reference', 'reference', 'chosen']
+    >>> f"{df.iloc[-1].delay_seconds / YEAR:.2f} years"
+    '6.64 years'
     """
     x = check_number("fraction", fraction, *FRACTION_RANGE, lo_open=True)
-    t_double = _days(doubling_time_days) * DAY
+    t_chosen = _days(doubling_time_days) * DAY
     n = check_integer("points", points, *POINTS_RANGE)
-    grid = np.geomspace(*EARTH_FRACTION_AXIS, n)
-    curves = [("chosen T", t_double)] + [(f"T = {label}", t) for label, t in EARTH_REFERENCE_DOUBLING_TIMES.items()]
-    series, times, fractions = [], [], []
-    for name, t in curves:
-        series += [name] * n
-        times += [t] * n
-        fractions.append(grid)
-    series.append("chosen")
-    times.append(t_double)
-    points_on_grid = np.concatenate([np.tile(np.arange(n), len(curves)), [-1]]).astype(float)
-    fractions = np.concatenate(fractions + [[x]])
-    times = np.asarray(times, dtype=float)
-    doublings = earth_constraint_doublings(fractions)
+    refs = list(REFERENCE_DOUBLING_TIMES.items())
+    times = np.concatenate([np.geomspace(*BOUND_T_AXIS, n), [t for _, (t, _) in refs], [t_chosen]])
+    doublings = earth_constraint_doublings(x)
     return pd.DataFrame({
-        "series": series,
-        "point": points_on_grid,
+        "series": ["curve"] * n + ["reference"] * len(refs) + ["chosen"],
+        "label": [""] * n + [name for name, _ in refs] + [""],
+        "point": np.concatenate([np.arange(n), -np.ones(len(refs) + 1)]).astype(float),
         "doubling_time_seconds": times,
-        "fraction": fractions,
         "delay_doublings": doublings,
         "delay_seconds": times * doublings,
     })
+
+
+# --- Two phases: the cap binds, then off-Earth industry grows from a seed -----------------------
+
+# The time axis of the two-phase figure, in doubling times T: from today to well after an
+# unconfined economy has filled Earth (about 13 doublings from today).
+TWO_PHASE_U_AXIS = (0.0, 28.0)
+
+
+def two_phase_frame(fraction: float = WASTE_HEAT_FRACTION, doubling_time_days: float = 365.25,
+                    seed: float = 0.1, offworld_ratio: float = 1.0, points: int = 113) -> pd.DataFrame:
+    """The lag of an economy capped at ``x`` of Earth over time, both routes and the bound.
+
+    ``points`` rows of kind "grid" at evenly spaced times ``u`` (in doubling times ``T``) across
+    :data:`TWO_PHASE_U_AXIS`, then two rows of kind "kink" at the moment the cap binds (``n1``) and
+    the moment the unconfined economy fills Earth (``n1 + log2(1 / x)``), so the lines bend where
+    the model does. Columns ``wait_lag``, ``seed_lag`` and ``lag`` are lags in doubling times
+    (:func:`essays.models.survival.two_phase_lag_doublings`; ``lag`` is the smaller), ``bound`` is
+    ``log2(1 / x)``; ``lag_seconds`` is ``T`` times ``lag``.
+
+    Parameters
+    ----------
+    fraction : float
+        Usable fraction ``x`` of Earth, in [P0 / E, 1] (≈ [1.13e-4, 1]).
+    doubling_time_days : float
+        Doubling time ``T`` of industry on Earth in days, in (0, 1.16e8].
+    seed : float
+        Seed off Earth as a share of the capped economy, in [0, 1].
+    offworld_ratio : float
+        Off-Earth doubling time as a multiple of ``T``, in [1, 100].
+    points : int
+        Grid points, in [2, 200].
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``kind``, ``point`` (grid position; -1 the cap binding, -2 Earth filled), ``u``,
+        ``cap_binds``, ``wait_lag``, ``seed_lag``, ``lag``, ``bound``, ``lag_seconds``,
+        ``bound_seconds``.
+
+    Examples
+    --------
+    >>> df = two_phase_frame(0.01, 365.25, 0.0, 1.0, points=3)
+    >>> df.kind.tolist(), [round(v, 2) for v in df.lag]
+    (['grid', 'grid', 'grid', 'kink', 'kink'], [0.0, 6.64, 6.64, 0.0, 6.64])
+    """
+    n1 = cap_binds_doublings(fraction)
+    t_double = _days(doubling_time_days) * DAY
+    s = check_number("seed", seed, *SEED_RANGE)
+    k = check_number("offworld_ratio", offworld_ratio, *OFFWORLD_RATIO_RANGE)
+    n = check_integer("points", points, *POINTS_RANGE)
+    bound = float(earth_constraint_doublings(fraction))
+    us = np.concatenate([np.linspace(*TWO_PHASE_U_AXIS, n), [n1, n1 + bound]])
+    wait = [min(max(u - n1, 0.0), bound) for u in us]
+    # the seeding route alone, without the wait that bounds it
+    seeded = [_seed_lag(u - n1, s, k) for u in us]
+    lag = [two_phase_lag_doublings(u, fraction, s, k) for u in us]
+    return pd.DataFrame({
+        "kind": ["grid"] * n + ["kink", "kink"],
+        "point": np.concatenate([np.arange(n), [-1, -2]]).astype(float),
+        "u": us,
+        "cap_binds": n1,
+        "wait_lag": wait,
+        "seed_lag": seeded,
+        "lag": lag,
+        "bound": bound,
+        "lag_seconds": t_double * np.asarray(lag),
+        "bound_seconds": t_double * bound,
+    })
+
+
+def _seed_lag(v: float, seed: float, ratio: float) -> float:
+    """Lag of the seeding route alone, ``v - log2(1 + seed (2**(v / k) - 1))``, in doubling times."""
+    if v <= 0.0:
+        return 0.0
+    w = v / ratio
+    if seed == 0.0:
+        return v
+    if w > 60.0:
+        return max(0.0, v - (w + math.log2(seed + (1.0 - seed) * 2.0**-w)))
+    return max(0.0, v - math.log2(1.0 + seed * math.expm1(w * math.log(2.0))))
