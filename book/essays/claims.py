@@ -355,6 +355,10 @@ def display_threshold(p, value: float) -> str:
     """A threshold as printed: whole numbers for integer sliders, else three significant digits."""
     if getattr(p, "integer", False):
         return format(int(round(value)), ",d")
+    from essays.explorable import Param
+
+    if type(p).display is not Param.display:  # a slider that prints its own units ("1.7 months")
+        return p.display(value)
     return plain_number(value)
 
 
