@@ -274,7 +274,7 @@ def test_compute_bottleneck_frame_shows_output_under_both_references():
     df = m.compute_bottleneck_frame(substitution_elasticity=0.5, labor_share=0.5)
     assert_tidy(df)
     assert df.groupby("series", sort=False).size().to_dict() == {
-        "compute fixed": 59, "no bottleneck": 59, "ceiling": 18, "chosen": 1}  # sigma 0.1 to 3 by 0.05
+        "compute fixed": 30, "no bottleneck": 30, "ceiling": 9, "chosen": 1}  # sigma 0.1 to 3 by 0.1
     fixed = df[df.series == "compute fixed"].set_index("substitution_elasticity").research_speedup
     free = df[df.series == "no bottleneck"].set_index("substitution_elasticity").research_speedup
     cap = df[df.series == "ceiling"].set_index("substitution_elasticity").research_speedup

@@ -10,9 +10,30 @@ from essays.claims import CLAIM_DATA, Claim
 from essays.explorable import Explorable, Param
 from essays.models import parallelization as model
 
+def one_copy(chart_function):
+    """Draw every layer of ``chart_function`` from one copy of the figure's data.
+
+    ``Explorable`` hands a chart function ``base``, a chart carrying the model's rows (and, on the
+    static page, the transforms that recompute them). A layer made with ``base.mark_*`` repeats those
+    rows in the page once per layer; here the layers are made from a data-less chart instead and
+    inherit the rows and transforms from the top of the figure, so the page carries them once.
+    Layers with their own data (the claims, the published anchors) keep it.
+    """
+    def chart(base: alt.Chart):
+        drawn = chart_function(alt.Chart())
+        drawn.data = base.data
+        if base.transform is not alt.Undefined:
+            drawn.transform = base.transform
+        return drawn
+
+    chart.__name__, chart.__doc__ = chart_function.__name__, chart_function.__doc__
+    return chart
+
+
 SERIES_LABELS = {"penalty": "with the chosen penalty λ", "no penalty": "no penalty (λ = 1)"}
 
 
+@one_copy
 def penalty_chart(base: alt.Chart) -> alt.LayerChart:
     """Effective labor against workers (log-log), the chosen penalty against none, chosen point marked."""
     x = alt.X("workers:Q", title="Workers (multiple of today's workforce)",
@@ -71,6 +92,7 @@ def _speed_text(field: str = "datum.speed") -> str:
     return f"{field} >= 1 ? format({field}, '.3~g') + '×' : '1/' + format(1 / {field}, '.3~g') + '×'"
 
 
+@one_copy
 def corporations_chart(base: alt.Chart) -> alt.LayerChart:
     """Each company's research speed against the exponent (log scale), its workers' exponent marked."""
     x = alt.X("exponent:Q", title="Parallelization exponent λ", scale=alt.Scale(domain=[0, 1]))
@@ -101,20 +123,27 @@ def corporations_chart(base: alt.Chart) -> alt.LayerChart:
 
 
 def exponent_anchors() -> list[alt.Chart]:
-    """Published parallelization exponents as ticks along the bottom of the lambda axis, each labelled."""
-    rows = [{"exponent": e.exponent, "label": f"{e.exponent:g} {name}"}
+    """Published parallelization exponents as short ticks along the lambda axis, named just above them.
+
+    Names alternate between two heights so that neighbours 0.1 apart do not overlap.
+    """
+    rows = [{"exponent": e.exponent, "label": name}
             for e, name in zip(model.PUBLISHED_EXPONENTS, ANCHOR_NAMES) if e.exponent is not None and name]
-    rows.append({"exponent": model.LOWEST_CITED_EXPONENT, "label": f"{model.LOWEST_CITED_EXPONENT:g} lowest cited"})
+    rows.append({"exponent": model.LOWEST_CITED_EXPONENT, "label": "lowest cited"})
+    rows.sort(key=lambda r: r["exponent"])
+    for i, row in enumerate(rows):
+        row["lift"] = 12 + 11 * (i % 2)
     data = alt.Data(values=rows)
     x = alt.X("exponent:Q", scale=alt.Scale(domain=[0, 1]))
-    ticks = alt.Chart(data).mark_tick(color="#b35806", thickness=3, size=14, orient="vertical").encode(
-        x=x, y=alt.value(theme.HEIGHT - 7))
-    labels = alt.Chart(data).mark_text(color="#b35806", fontSize=11, angle=270, align="left", dy=0, dx=4,
-                                       baseline="middle").encode(
-        x=x, y=alt.value(theme.HEIGHT - 16), text="label:N")
+    ticks = alt.Chart(data).mark_tick(color=ANCHOR_COLOUR, thickness=3, size=8, orient="vertical").encode(
+        x=x, y=alt.value(theme.HEIGHT - 4))
+    labels = alt.Chart(data).transform_calculate(y=f"{theme.HEIGHT} - datum.lift").mark_text(
+        color=ANCHOR_COLOUR, fontSize=10, baseline="bottom").encode(
+        x=x, y=alt.Y("y:Q", scale=None), text="label:N")
     return [ticks, labels]
 
 
+ANCHOR_COLOUR = "#b35806"
 # Short names for the anchors on the lambda axis, in the order of model.PUBLISHED_EXPONENTS (empty:
 # not drawn; COCOMO's 0.38 is a schedule exponent, not a lambda).
 ANCHOR_NAMES = ("", "", "Davidson", "AI Futures", "source")
@@ -170,6 +199,7 @@ _CES = ("datum.substitution_elasticity == 1 ? pow(datum.labor_speedup, labor_sha
         "(datum.substitution_elasticity - 1))")
 
 
+@one_copy
 def compute_bottleneck_chart(base: alt.Chart) -> alt.LayerChart:
     """Research speedup against the elasticity of substitution, with the labor speedup and the ceiling."""
     x = alt.X("substitution_elasticity:Q", title="Elasticity of substitution σ between labor and compute",
@@ -209,17 +239,20 @@ def sigma_anchors() -> list[alt.Chart]:
     """Published estimates of sigma as ticks along the bottom of the sigma axis, each labelled.
 
     Whitfill & Wu's frontier-experiments estimate (-0.10) lies below the axis's 0 and is drawn at 0.
+    Labels right of the middle are right-aligned so that none runs off the plot.
     """
     rows = [{"sigma": max(e.sigma, 0.0), "label": f"{e.sigma:g}: {e.name}"} for e in model.SUBSTITUTION_ESTIMATES]
     data = alt.Data(values=rows)
     x = alt.X("sigma:Q", scale=alt.Scale(domain=[0, 3]))
-    ticks = alt.Chart(data).mark_tick(color="#b35806", thickness=3, size=18, orient="vertical").encode(
-        x=x, y=alt.value(theme.HEIGHT - 9))
-    labels = alt.Chart(data).mark_text(color="#b35806", fontSize=11, dy=-16, baseline="bottom",
-                                       align="left", dx=3).encode(
-        x=x, y=alt.value(theme.HEIGHT), text="label:N",
-        tooltip=[alt.Tooltip("label:N", title="Whitfill & Wu (2025)")])
-    return [ticks, labels]
+    ticks = alt.Chart(data).mark_tick(color=ANCHOR_COLOUR, thickness=3, size=14, orient="vertical").encode(
+        x=x, y=alt.value(theme.HEIGHT - 7))
+    labels = []
+    for side, align, dx in (("datum.sigma <= 1.5", "left", 4), ("datum.sigma > 1.5", "right", -4)):
+        labels.append(alt.Chart(data).transform_filter(side).mark_text(
+            color=ANCHOR_COLOUR, fontSize=11, dy=-16, baseline="bottom", align=align, dx=dx).encode(
+            x=x, y=alt.value(theme.HEIGHT), text="label:N",
+            tooltip=[alt.Tooltip("label:N", title="Whitfill & Wu (2025)")]))
+    return [ticks, *labels]
 
 
 def _bottleneck_summary(substitution_elasticity: float, labor_share: float) -> dict[str, float]:
@@ -234,7 +267,7 @@ COMPUTE_BOTTLENECK = Explorable(
            "elasticity of substitution"),
     params=(
         Param("substitution_elasticity", "Elasticity of substitution σ (0 = perfect complements)", 0.5, 0.1, 3.0,
-              step=0.05, format=".2f", symbol="σ"),
+              step=0.1, format=".2f", symbol="σ"),
         Param("labor_share", "Labor's share α of research (fraction)", 0.5, LABOR_SHARE_MIN, LABOR_SHARE_MAX,
               step=0.05, format=".2f", symbol="α"),
     ),
@@ -266,6 +299,7 @@ EXPERIMENT_SERIES = {"frontier grows": "frontier run grows as compute^β",
                      "fixed frontier": "frontier run fixed (β = 0)"}
 
 
+@one_copy
 def useful_experiments_chart(base: alt.Chart) -> alt.LayerChart:
     """Most useful experiments per unit time against compute scale-up (log-log), chosen point marked."""
     x = alt.X("compute_scaleup:Q", title="Compute budget (multiple of today's)",
@@ -329,6 +363,7 @@ HEATMAP_WIDTH, STRIP_WIDTH, LOOP_HEIGHT = 430, 46, 300
 AUTOMATEDCORP_R = model.AUTOMATEDCORP.serial_speed  # its researchers' serial speedup, on today's computers
 
 
+@one_copy
 def experiment_loop_chart(base: alt.Chart) -> alt.VConcatChart:
     """Heatmap of the loop speedup over both serial speedups, with its Amdahl ceiling beside it."""
     axis = alt.Axis(format="~s", values=[1, 10, 100, 1000], grid=False)
@@ -428,6 +463,7 @@ _RATIO = "(datum.series == 'chosen' ? cost_ratio : datum.cost_ratio)"
 _GAIN = f"({_team(_M * _B, _RATIO)} / {_team(_B, _RATIO)})"
 
 
+@one_copy
 def coordination_chart(base: alt.Chart) -> alt.LayerChart:
     """AutomatedCorp's labor-equivalent speed against the AI/human channel-cost ratio, chosen ratio marked."""
     x = alt.X("cost_ratio:Q", title="AI cost per communication channel (× the human cost)",
@@ -441,11 +477,15 @@ def coordination_chart(base: alt.Chart) -> alt.LayerChart:
     chosen = base.transform_filter("datum.series == 'chosen'")
     point = chosen.mark_point(color="black", size=120).encode(x=x, y=y, tooltip=tooltip)
     headline = chosen.transform_calculate(
-        text="'AIs at ' + format(datum.cost_ratio, '.0%') + ' of the human cost per channel: effective λ = '"
-             " + format(datum.ai_exponent, '.2f') + ', AutomatedCorp ' + format(datum.automatedcorp, ',.0f') + '×'"
-    ).mark_text(align="left", baseline="top", fontSize=14, fontWeight="bold").encode(
-        x=alt.value(8), y=alt.value(6), text="text:N")
-    return alt.layer(line, point, headline)
+        text="'AI channels at ' + format(datum.cost_ratio, '.0%') + ' of the human cost:'"
+    ).mark_text(align="left", baseline="bottom", fontSize=14, fontWeight="bold").encode(
+        x=alt.value(8), y=alt.value(theme.HEIGHT - 30), text="text:N")
+    second = chosen.transform_calculate(
+        text="'effective λ = ' + format(datum.ai_exponent, '.2f') + ', AutomatedCorp '"
+             " + format(datum.automatedcorp, ',.0f') + '×'"
+    ).mark_text(align="left", baseline="bottom", fontSize=14).encode(
+        x=alt.value(8), y=alt.value(theme.HEIGHT - 10), text="text:N")
+    return alt.layer(line, point, headline, second)  # bottom left: the line falls from the top left
 
 
 COORDINATION = Explorable(
@@ -496,6 +536,7 @@ def _by_stage(values: list[str]) -> str:
     return out
 
 
+@one_copy
 def chain_chart(base: alt.Chart) -> alt.LayerChart:
     """Waterfall of AutomatedCorp's research speed after each stage (log scale), the claim's line at 10x."""
     x = alt.X("name:N", title=None, sort=list(model.STAGES), axis=alt.Axis(labelAngle=0, labelLimit=120))
@@ -526,7 +567,7 @@ def chain_chart(base: alt.Chart) -> alt.LayerChart:
     status = alt.Chart(CLAIM_DATA).transform_filter(
         "datum.kind == 'status' && datum.claim == 'automatedcorp_tenfold'"
     ).transform_calculate(
-        text="(datum.holds ? 'holds' : 'fails') + ': AutomatedCorp needs ≥ 10× (shaded: below it)'"
+        text="'The claim ' + (datum.holds ? 'holds' : 'fails') + ': it needs AutomatedCorp ≥ 10× (above the shading)'"
     ).mark_text(align="left", baseline="top", fontSize=12, color="#555555", dy=4).encode(
         x=alt.value(4), y=alt.value(6),
         text="text:N")
@@ -538,12 +579,12 @@ CHAIN = Explorable(
     title=("AutomatedCorp's research speed after each stage: labor-equivalent speed, then compute binds, "
            "then the loop waits on experiments"),
     params=(
-        Param("ai_exponent", "Exponent λ of the AIs' extra copies", 0.4, 0.1, 1.0, step=0.1, format=".1f",
+        Param("ai_exponent", "Exponent λ of the AIs' extra copies", 0.4, 0.2, 1.0, step=0.2, format=".1f",
               symbol="λ"),
-        Param("substitution_elasticity", "Elasticity of substitution σ between labor and compute", 0.5, 0.1, 3.0,
-              step=0.1, format=".1f", symbol="σ"),
-        Param("experiment_share", "Share w of today's loop spent waiting on experiments", 0.5, 0.0, 0.95,
-              step=0.05, format=".2f", symbol="w"),
+        Param("substitution_elasticity", "Elasticity of substitution σ between labor and compute", 0.5, 0.2, 3.0,
+              step=0.2, format=".1f", symbol="σ"),
+        Param("experiment_share", "Share w of today's loop spent waiting on experiments", 0.5, 0.0, 0.9,
+              step=0.1, format=".1f", symbol="w"),
     ),
     model=model.chain_frame,
     chart=chain_chart,

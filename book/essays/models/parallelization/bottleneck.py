@@ -197,12 +197,12 @@ def surviving_speedup_share(labor_speedup: float, substitution_elasticity: float
 
 
 def compute_bottleneck_frame(substitution_elasticity: float = 0.5, labor_share: float = 0.5,
-                             labor_speedup: float = 50 * 50 ** 0.4, points: int = 59) -> pd.DataFrame:
+                             labor_speedup: float = 50 * 50 ** 0.4, points: int = 30) -> pd.DataFrame:
     """Tidy frame for the compute-bottleneck figure: research speedup against sigma, compute fixed.
 
     ``series`` "compute fixed": :func:`research_output` of ``labor_speedup`` with compute
-    unchanged, at ``points`` evenly spaced sigma from 0.1 to 3 (the default 59 points step by
-    0.05 and include sigma = 1); "no bottleneck": the labor speedup itself at the same sigma;
+    unchanged, at ``points`` evenly spaced sigma from 0.1 to 3 (the default 30 points step by
+    0.1 and include sigma = 1); "no bottleneck": the labor speedup itself at the same sigma;
     "ceiling": :func:`research_output_ceiling` at the grid's sigma below 1, leaving out any ceiling
     above 1e12 (the largest labor the model accepts could not reach it); "chosen": one row at
     ``substitution_elasticity``. The default labor speedup is AutomatedCorp's at lambda = 0.4
@@ -215,7 +215,7 @@ def compute_bottleneck_frame(substitution_elasticity: float = 0.5, labor_share: 
     --------
     >>> df = compute_bottleneck_frame(0.5, 0.5)
     >>> df.groupby("series", sort=False).size().to_dict()
-    {'compute fixed': 59, 'no bottleneck': 59, 'ceiling': 18, 'chosen': 1}
+    {'compute fixed': 30, 'no bottleneck': 30, 'ceiling': 9, 'chosen': 1}
     >>> round(df[df.series == "chosen"].research_speedup.item(), 3)
     1.992
     """
