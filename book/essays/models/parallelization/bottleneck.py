@@ -64,13 +64,14 @@ def _ces_log_output(log_labor: float, log_compute: float, sigma: float, alpha: f
 
 
 def research_output(labor, compute: float, substitution_elasticity: float, labor_share: float):
-    """Research output from labor and compute combined with constant elasticity of substitution.
+    """Research output from labor and compute, combined with constant elasticity of
+    substitution.
 
-    ``Y = (alpha * L ** rho + (1 - alpha) * K ** rho) ** (1 / rho)`` with
-    ``rho = (sigma - 1) / sigma``, normalized so that today's inputs ``L = K = 1`` give ``Y = 1``.
-    At ``sigma = 1`` it is Cobb-Douglas, ``Y = L ** alpha * K ** (1 - alpha)`` (computed exactly,
-    and stably near 1); at ``sigma = 0`` it is ``min(L, K)``: labor and compute are perfect
-    complements. For ``sigma < 1`` more labor alone cannot raise output past
+    ``Y = (alpha * L ** rho + (1 - alpha) * K ** rho) ** (1 / rho)`` with ``rho = (sigma - 1) /
+    sigma``, normalized so that today's inputs ``L = K = 1`` give ``Y = 1``. At ``sigma = 1``
+    it is Cobb-Douglas, ``Y = L ** alpha * K ** (1 - alpha)`` (computed exactly, and stably
+    near 1); at ``sigma = 0`` it is ``min(L, K)``: labor and compute are perfect complements.
+    For ``sigma < 1`` more labor alone cannot raise output past
     :func:`research_output_ceiling`. No constant is taken from the source; the form is the
     standard one of growth economics (and of Davidson's takeoff model).
 
@@ -84,7 +85,8 @@ def research_output(labor, compute: float, substitution_elasticity: float, labor
     substitution_elasticity : float
         Elasticity of substitution sigma between labor and compute, in [0, 10].
     labor_share : float
-        alpha, labor's weight (its share of research output's costs at today's inputs), in (0, 1).
+        alpha, labor's weight (its share of research output's costs at today's inputs), in (0,
+        1).
 
     Returns
     -------
@@ -93,7 +95,8 @@ def research_output(labor, compute: float, substitution_elasticity: float, labor
 
     Examples
     --------
-    AutomatedCorp's 239x labor, unchanged compute, sigma = 0.5, alpha = 0.5: output only doubles.
+    AutomatedCorp's 239x labor, unchanged compute, sigma = 0.5, alpha = 0.5: output only
+    doubles.
 
     >>> labor = automatedcorp_speed(0.4)  # about 239
     >>> round(research_output(labor, 1, 0.5, 0.5), 3)
@@ -102,8 +105,10 @@ def research_output(labor, compute: float, substitution_elasticity: float, labor
     15.46
     """
     k = check_number("compute", compute, *COMPUTE_RANGE)
-    sigma = check_number("substitution_elasticity", substitution_elasticity, *SUBSTITUTION_RANGE)
-    alpha = check_number("labor_share", labor_share, *LABOR_SHARE_RANGE, lo_open=True, hi_open=True)
+    sigma = check_number("substitution_elasticity", substitution_elasticity,
+                         *SUBSTITUTION_RANGE)
+    alpha = check_number("labor_share", labor_share, *LABOR_SHARE_RANGE,
+                         lo_open=True, hi_open=True)
     scalar = np.ndim(labor) == 0
     arr = np.array([check_number("labor", labor, *LABOR_RANGE)]) if scalar else check_array(
         "labor", labor, *LABOR_RANGE)
@@ -111,7 +116,8 @@ def research_output(labor, compute: float, substitution_elasticity: float, labor
         out = np.minimum(arr, k)
     else:
         log_k = math.log(k)
-        out = np.array([math.exp(_ces_log_output(math.log(l), log_k, sigma, alpha)) for l in arr])
+        out = np.array([math.exp(_ces_log_output(math.log(l), log_k, sigma, alpha))
+                        for l in arr])
     return float(out[0]) if scalar else out
 
 
@@ -292,7 +298,7 @@ def useful_experiment_rate(compute_scaleup: float, frontier_growth_exponent: flo
 
 
 def useful_experiment_growth(compute_scaleup: float, frontier_growth_exponent: float) -> float:
-    """Growth of the useful-experiment bound when compute grows ``compute_scaleup``-fold: ``C ** (1 - beta)``.
+    """Growth of the useful-experiment bound with ``C`` times the compute: ``C ** (1 - beta)``.
 
     The ratio of :func:`useful_experiment_rate` at ``C`` to its value today; ``f`` cancels.
 
@@ -314,7 +320,8 @@ def useful_experiment_growth(compute_scaleup: float, frontier_growth_exponent: f
     10.0
     """
     c = check_number("compute_scaleup", compute_scaleup, *COMPUTE_SCALEUP_RANGE)
-    beta = check_number("frontier_growth_exponent", frontier_growth_exponent, *FRONTIER_GROWTH_RANGE)
+    beta = check_number("frontier_growth_exponent", frontier_growth_exponent,
+                        *FRONTIER_GROWTH_RANGE)
     return c ** (1.0 - beta)
 
 

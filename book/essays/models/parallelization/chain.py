@@ -48,10 +48,10 @@ class ChainStages(NamedTuple):
     loop_turn_speedup: float  # S, how much faster the loop turns on these computers
 
 
-def chain_stages(ai_exponent: float = 0.4, substitution_elasticity: float = 0.5, labor_share: float = 0.5,
-                 experiment_share: float = 0.5, compute: float = 1.0,
+def chain_stages(ai_exponent: float = 0.4, substitution_elasticity: float = 0.5,
+                 labor_share: float = 0.5, experiment_share: float = 0.5, compute: float = 1.0,
                  compute_speedup: float = 1.0) -> ChainStages:
-    """AutomatedCorp's research speed after the penalty, the compute bottleneck and the experiment loop.
+    """AutomatedCorp's research speed after the penalty, the compute bottleneck and the loop.
 
     ``labor_equivalent = s * n ** lambda``; ``after_compute = CES(labor_equivalent, K)``;
     ``total = CES(S * n ** lambda, K)`` with ``S = 1 / (w / c + (1 - w) / s)``; ``s = n = 50``
@@ -69,8 +69,8 @@ def chain_stages(ai_exponent: float = 0.4, substitution_elasticity: float = 0.5,
     experiment_share : float
         w, share of today's loop spent waiting on experiments, in [0, 1].
     compute : float
-        K, research compute as a multiple of NormalCorp's, in [1e-6, 1e12]; 1 is the post's premise
-        (same cumulative compute).
+        K, research compute as a multiple of NormalCorp's, in [1e-6, 1e12]; 1 is the post's
+        premise (same cumulative compute).
     compute_speedup : float
         c, the computers' serial speedup, in [1e-6, 1e30]; 1 is today's computers.
 
@@ -83,12 +83,15 @@ def chain_stages(ai_exponent: float = 0.4, substitution_elasticity: float = 0.5,
     >>> r = chain_stages()  # lambda = 0.4, sigma = alpha = w = 0.5, K = c = 1
     >>> round(r.labor_equivalent, 1), round(r.after_compute, 3), round(r.total, 3)
     (239.1, 1.992, 1.807)
-    >>> round(chain_stages(experiment_share=0.0).total, 3) == round(r.after_compute, 3)  # no waiting
+    >>> no_waiting = chain_stages(experiment_share=0.0)
+    >>> round(no_waiting.total, 3) == round(r.after_compute, 3)
     True
     """
     lam = check_number("ai_exponent", ai_exponent, *EXPONENT_RANGE)
-    sigma = check_number("substitution_elasticity", substitution_elasticity, *SUBSTITUTION_RANGE)
-    alpha = check_number("labor_share", labor_share, *LABOR_SHARE_RANGE, lo_open=True, hi_open=True)
+    sigma = check_number("substitution_elasticity", substitution_elasticity,
+                         *SUBSTITUTION_RANGE)
+    alpha = check_number("labor_share", labor_share, *LABOR_SHARE_RANGE,
+                         lo_open=True, hi_open=True)
     w = check_number("experiment_share", experiment_share, *EXPERIMENT_SHARE_RANGE)
     k = check_number("compute", compute, *COMPUTE_RANGE)
     c = check_number("compute_speedup", compute_speedup, *LOOP_SPEEDUP_RANGE)

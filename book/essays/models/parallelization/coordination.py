@@ -131,7 +131,8 @@ class Coordination(NamedTuple):
 
 
 def coordination_summary(human_exponent: float = 0.4, cost_ratio: float = 1.0) -> Coordination:
-    """AutomatedCorp's labor-equivalent speed when its AIs pay ``cost_ratio`` times the human channel cost.
+    """AutomatedCorp's labor-equivalent speed when its AIs pay ``cost_ratio`` times the human
+    channel cost.
 
     Examples
     --------

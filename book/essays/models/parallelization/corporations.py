@@ -68,15 +68,16 @@ def corporation_speed(serial_speed: float, workforce: float, exponent: float) ->
     return s * n ** lam
 
 
-def corporation_speeds(human_exponent: float = 0.4, ai_exponent: float = 0.4) -> dict[str, float]:
+def corporation_speeds(human_exponent: float = 0.4,
+                       ai_exponent: float = 0.4) -> dict[str, float]:
     """Research speed of NormalCorp, SlowCorp and AutomatedCorp relative to NormalCorp.
 
     NormalCorp and SlowCorp employ humans and take ``human_exponent``; AutomatedCorp's AIs take
-    ``ai_exponent``, since AIs "might be notably better at coordinating than humans are" (source
-    line 14). The companies are those of Greenblatt & Lifland, "Slow corporations as an intuition
-    pump for AI R&D automation" (2025): SlowCorp has 50x less serial time and a 5x smaller
-    workforce, AutomatedCorp's AIs are 50x faster and 50x more numerous. SlowCorp's lower labor
-    quality in that post is not modelled.
+    ``ai_exponent``, since AIs "might be notably better at coordinating than humans are"
+    (source line 14). The companies are those of Greenblatt & Lifland, "Slow corporations as an
+    intuition pump for AI R&D automation" (2025): SlowCorp has 50x less serial time and a 5x
+    smaller workforce, AutomatedCorp's AIs are 50x faster and 50x more numerous. SlowCorp's
+    lower labor quality in that post is not modelled.
 
     Parameters
     ----------
@@ -98,7 +99,8 @@ def corporation_speeds(human_exponent: float = 0.4, ai_exponent: float = 0.4) ->
     """
     lam_h = check_number("human_exponent", human_exponent, *EXPONENT_RANGE)
     lam_ai = check_number("ai_exponent", ai_exponent, *EXPONENT_RANGE)
-    return {c.name: corporation_speed(c.serial_speed, c.workforce, lam_ai if c.ai_workers else lam_h)
+    return {c.name: corporation_speed(c.serial_speed, c.workforce,
+                                      lam_ai if c.ai_workers else lam_h)
             for c in CORPORATIONS}
 
 

@@ -85,14 +85,14 @@ def experiment_share_from_times(experiment_time: float, response_time: float) ->
 def loop_speedup(compute_speedup, researcher_speedup, experiment_share: float):
     """Overall speedup of the experiment loop: ``S(c, r) = 1 / (w / c + (1 - w) / r)``.
 
-    Today's turn takes ``E + R``; sped up it takes ``E / c + R / r`` (:func:`loop_iteration_time`),
-    and with ``w = E / (E + R)`` their ratio is ``S``, a weighted harmonic mean of ``c`` and
-    ``r``. However fast the computers get, ``S`` never exceeds ``r / (1 - w)``
-    (:func:`loop_speedup_ceiling`): Amdahl's law. Source line 18's physically implausible
-    computer that runs "any experiment which uses less than 1e100 FLOP in less than a nanosecond"
-    is ``c -> infinity``; the loop then turns only as fast as researchers respond, which is why
-    "you'd want to be able to respond to results and implement the next experiment in less than a
-    nanosecond as well".
+    Today's turn takes ``E + R``; sped up it takes ``E / c + R / r``
+    (:func:`loop_iteration_time`), and with ``w = E / (E + R)`` their ratio is ``S``, a
+    weighted harmonic mean of ``c`` and ``r``. However fast the computers get, ``S`` never
+    exceeds ``r / (1 - w)`` (:func:`loop_speedup_ceiling`): Amdahl's law. Source line 18's
+    physically implausible computer that runs "any experiment which uses less than 1e100 FLOP
+    in less than a nanosecond" is ``c -> infinity``; the loop then turns only as fast as
+    researchers respond, which is why "you'd want to be able to respond to results and
+    implement the next experiment in less than a nanosecond as well".
 
     Parameters
     ----------

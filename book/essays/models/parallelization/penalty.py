@@ -49,7 +49,8 @@ def effective_labor(workers, exponent: float):
 
 
 def labor_equivalent_speedup(speed: float, workers: float, exponent: float) -> float:
-    """Research speed relative to today of ``workers``-times as many workers each ``speed``-times faster.
+    """Research speed, relative to today, of ``workers`` times as many workers each ``speed``
+    times faster.
 
     ``speedup = speed * workers ** exponent``.
 
@@ -104,22 +105,25 @@ COCOMO_SCHEDULE_EXPONENT = 0.38
 
 def cocomo_implied_exponent(size_exponent: float = COCOMO_SIZE_EXPONENT,
                             schedule_exponent: float = COCOMO_SCHEDULE_EXPONENT) -> float:
-    """Parallelization exponent implied across projects by COCOMO's effort and schedule equations.
+    """Parallelization exponent implied across projects by COCOMO's effort and schedule
+    equations.
 
-    Basic COCOMO (Boehm 1981) gives effort ``E = a * S ** b`` person-months for a program of ``S``
-    thousand delivered source instructions and a nominal development time ``T = c * E ** d``
-    months, so the average staff is ``N = E / T`` (proportional to ``E ** (1 - d)``). Delivered code
-    per month is then ``S / T``, proportional to ``E ** (1/b - d)`` and so to ``N ** lambda`` with
+    Basic COCOMO (Boehm 1981) gives effort ``E = a * S ** b`` person-months for a program of
+    ``S`` thousand delivered source instructions and a nominal development time ``T = c * E **
+    d`` months, so the average staff is ``N = E / T`` (proportional to ``E ** (1 - d)``).
+    Delivered code per month is then ``S / T``, proportional to ``E ** (1/b - d)`` and so to
+    ``N ** lambda`` with
 
         lambda = (1 / b - d) / (1 - d).
 
-    This compares *different* projects each staffed at its nominal schedule (bigger programs get
-    bigger teams); it is not a controlled experiment in adding people to one task.
+    This compares *different* projects each staffed at its nominal schedule (bigger programs
+    get bigger teams); it is not a controlled experiment in adding people to one task.
 
     Parameters
     ----------
     size_exponent : float
-        ``b``, the effort-size exponent, in [1, 2] (1.05 organic, 1.12 semi-detached, 1.20 embedded).
+        ``b``, the effort-size exponent, in [1, 2] (1.05 organic, 1.12 semi-detached, 1.20
+        embedded).
     schedule_exponent : float
         ``d``, the schedule-effort exponent, in [0, 1) (0.38 organic, 0.35 semi-detached,
         0.32 embedded).
