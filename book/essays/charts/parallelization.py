@@ -5,13 +5,35 @@ import inspect
 
 import altair as alt
 
+from essays import theme
 from essays.claims import CLAIM_DATA, Claim
 from essays.explorable import Explorable, Param
 from essays.models import parallelization as model
 
+def one_copy(chart_function):
+    """Draw every layer of ``chart_function`` from one copy of the figure's data.
+
+    ``Explorable`` hands a chart function ``base``, a chart carrying the model's rows (and, on the
+    static page, the transforms that recompute them). A layer made with ``base.mark_*`` repeats those
+    rows in the page once per layer; here the layers are made from a data-less chart instead and
+    inherit the rows and transforms from the top of the figure, so the page carries them once.
+    Layers with their own data (the claims, the published anchors) keep it.
+    """
+    def chart(base: alt.Chart):
+        drawn = chart_function(alt.Chart())
+        drawn.data = base.data
+        if base.transform is not alt.Undefined:
+            drawn.transform = base.transform
+        return drawn
+
+    chart.__name__, chart.__doc__ = chart_function.__name__, chart_function.__doc__
+    return chart
+
+
 SERIES_LABELS = {"penalty": "with the chosen penalty λ", "no penalty": "no penalty (λ = 1)"}
 
 
+@one_copy
 def penalty_chart(base: alt.Chart) -> alt.LayerChart:
     """Effective labor against workers (log-log), the chosen penalty against none, chosen point marked."""
     x = alt.X("workers:Q", title="Workers (multiple of today's workforce)",
@@ -70,10 +92,11 @@ def _speed_text(field: str = "datum.speed") -> str:
     return f"{field} >= 1 ? format({field}, '.3~g') + '×' : '1/' + format(1 / {field}, '.3~g') + '×'"
 
 
+@one_copy
 def corporations_chart(base: alt.Chart) -> alt.LayerChart:
     """Each company's research speed against the exponent (log scale), its workers' exponent marked."""
     x = alt.X("exponent:Q", title="Parallelization exponent λ", scale=alt.Scale(domain=[0, 1]))
-    y = alt.Y("speed:Q", title="Research speed (multiple of NormalCorp's)",
+    y = alt.Y("speed:Q", title="Labor-equivalent research speed (× NormalCorp's)",
               scale=alt.Scale(type="log", domain=[1e-3, 1e4]), axis=alt.Axis(format="~g"))
     colour = alt.Color("series:N", title=None, scale=alt.Scale(domain=COMPANIES), legend=None)  # labels name them
     tooltip = [alt.Tooltip("series:N", title="company"), alt.Tooltip("workers:N", title="workers"),
@@ -96,12 +119,40 @@ def corporations_chart(base: alt.Chart) -> alt.LayerChart:
         for where, dy in ((below, 16), (f"!({below})", -12)):
             labels.append(labelled.transform_filter(f"({side}) && {where}").mark_text(
                 align=align, dx=dx, dy=dy, fontSize=13).encode(x=x, y=y, text="text:N"))
-    return alt.layer(curves, points, *labels)
+    return alt.layer(curves, points, *labels, *exponent_anchors())
+
+
+def exponent_anchors() -> list[alt.Chart]:
+    """Published parallelization exponents as short ticks along the lambda axis, named just above them.
+
+    Names alternate between two heights so that neighbours 0.1 apart do not overlap.
+    """
+    rows = [{"exponent": e.exponent, "label": name}
+            for e, name in zip(model.PUBLISHED_EXPONENTS, ANCHOR_NAMES) if e.exponent is not None and name]
+    rows.append({"exponent": model.LOWEST_CITED_EXPONENT, "label": "lowest cited"})
+    rows.sort(key=lambda r: r["exponent"])
+    for i, row in enumerate(rows):
+        row["lift"] = 12 + 11 * (i % 2)
+    data = alt.Data(values=rows)
+    x = alt.X("exponent:Q", scale=alt.Scale(domain=[0, 1]))
+    ticks = alt.Chart(data).mark_tick(color=ANCHOR_COLOUR, thickness=3, size=8, orient="vertical").encode(
+        x=x, y=alt.value(theme.HEIGHT - 4))
+    labels = alt.Chart(data).transform_calculate(y=f"{theme.HEIGHT} - datum.lift").mark_text(
+        color=ANCHOR_COLOUR, fontSize=10, baseline="bottom").encode(
+        x=x, y=alt.Y("y:Q", scale=None), text="label:N")
+    return [ticks, labels]
+
+
+ANCHOR_COLOUR = "#b35806"
+# Short names for the anchors on the lambda axis, in the order of model.PUBLISHED_EXPONENTS (empty:
+# not drawn; COCOMO's 0.38 is a schedule exponent, not a lambda).
+ANCHOR_NAMES = ("", "", "Davidson", "AI Futures", "source")
 
 
 CORPORATIONS = Explorable(
     name="corporations",
-    title="Research speed of NormalCorp, SlowCorp and AutomatedCorp against the parallelization exponent",
+    title=("Labor-equivalent research speed of NormalCorp, SlowCorp and AutomatedCorp (same compute) against "
+           "the parallelization exponent"),
     params=(
         Param("human_exponent", "Exponent λ of human workers (NormalCorp, SlowCorp)", 0.4, 0.0, 1.0,
               step=0.01, format=".2f"),
@@ -148,10 +199,11 @@ _CES = ("datum.substitution_elasticity == 1 ? pow(datum.labor_speedup, labor_sha
         "(datum.substitution_elasticity - 1))")
 
 
+@one_copy
 def compute_bottleneck_chart(base: alt.Chart) -> alt.LayerChart:
     """Research speedup against the elasticity of substitution, with the labor speedup and the ceiling."""
     x = alt.X("substitution_elasticity:Q", title="Elasticity of substitution σ between labor and compute",
-              scale=alt.Scale(domain=[0, 2]))
+              scale=alt.Scale(domain=[0, 3]))
     y = alt.Y("research_speedup:Q", title="Research speed (multiple of today's)",
               scale=alt.Scale(type="log", domain=[1, 1000]), axis=alt.Axis(format="~g"))
     legend = alt.Legend(labelExpr=f"{CES_SERIES}[datum.label]".replace("'", '"'), columns=1, labelLimit=400)
@@ -180,7 +232,27 @@ def compute_bottleneck_chart(base: alt.Chart) -> alt.LayerChart:
     fails = alt.Chart(CLAIM_DATA).transform_filter(
         "datum.kind == 'fails' && datum.param == 'substitution_elasticity'"
     ).mark_rect(color="#999999", opacity=0.18).encode(x="lo:Q", x2="hi:Q")
-    return alt.layer(fails, lines, point, headline, share)
+    return alt.layer(fails, lines, point, headline, share, *sigma_anchors())
+
+
+def sigma_anchors() -> list[alt.Chart]:
+    """Published estimates of sigma as ticks along the bottom of the sigma axis, each labelled.
+
+    Whitfill & Wu's frontier-experiments estimate (-0.10) lies below the axis's 0 and is drawn at 0.
+    Labels right of the middle are right-aligned so that none runs off the plot.
+    """
+    rows = [{"sigma": max(e.sigma, 0.0), "label": f"{e.sigma:g}: {e.name}"} for e in model.SUBSTITUTION_ESTIMATES]
+    data = alt.Data(values=rows)
+    x = alt.X("sigma:Q", scale=alt.Scale(domain=[0, 3]))
+    ticks = alt.Chart(data).mark_tick(color=ANCHOR_COLOUR, thickness=3, size=14, orient="vertical").encode(
+        x=x, y=alt.value(theme.HEIGHT - 7))
+    labels = []
+    for side, align, dx in (("datum.sigma <= 1.5", "left", 4), ("datum.sigma > 1.5", "right", -4)):
+        labels.append(alt.Chart(data).transform_filter(side).mark_text(
+            color=ANCHOR_COLOUR, fontSize=11, dy=-16, baseline="bottom", align=align, dx=dx).encode(
+            x=x, y=alt.value(theme.HEIGHT), text="label:N",
+            tooltip=[alt.Tooltip("label:N", title="Whitfill & Wu (2025)")]))
+    return [ticks, *labels]
 
 
 def _bottleneck_summary(substitution_elasticity: float, labor_share: float) -> dict[str, float]:
@@ -191,16 +263,18 @@ def _bottleneck_summary(substitution_elasticity: float, labor_share: float) -> d
 
 COMPUTE_BOTTLENECK = Explorable(
     name="compute_bottleneck",
-    title="Research speed from AutomatedCorp's labor with compute unchanged, against the elasticity of substitution",
+    title=("Research speed from AutomatedCorp's labor-equivalent 239x with compute unchanged, against the "
+           "elasticity of substitution"),
     params=(
-        Param("substitution_elasticity", "Elasticity of substitution σ (0 = perfect complements)", 0.5, 0.1, 2.0,
-              step=0.05, format=".2f", symbol="σ"),
+        Param("substitution_elasticity", "Elasticity of substitution σ (0 = perfect complements)", 0.5, 0.1, 3.0,
+              step=0.1, format=".2f", symbol="σ"),
         Param("labor_share", "Labor's share α of research (fraction)", 0.5, LABOR_SHARE_MIN, LABOR_SHARE_MAX,
               step=0.05, format=".2f", symbol="α"),
     ),
     model=model.compute_bottleneck_frame,
     chart=compute_bottleneck_chart,
-    claims=(Claim("tenfold", "With compute unchanged, AutomatedCorp's labor still makes research at least 10x as fast",
+    claims=(Claim("tenfold", "With compute unchanged, AutomatedCorp's labor-equivalent 239x still makes research "
+                             "at least 10x as fast",
                   _bottleneck_summary, "research_speedup >= 10", label="research speed", unit="×"),),
     expressions={
         "substitution_elasticity": ("datum.series == 'chosen' ? substitution_elasticity : "
@@ -225,6 +299,7 @@ EXPERIMENT_SERIES = {"frontier grows": "frontier run grows as compute^β",
                      "fixed frontier": "frontier run fixed (β = 0)"}
 
 
+@one_copy
 def useful_experiments_chart(base: alt.Chart) -> alt.LayerChart:
     """Most useful experiments per unit time against compute scale-up (log-log), chosen point marked."""
     x = alt.X("compute_scaleup:Q", title="Compute budget (multiple of today's)",
@@ -285,8 +360,10 @@ _HALF_CELL = LOOP_MAX_SPEEDUP ** (0.5 / (LOOP_POINTS - 1))  # half a cell's widt
 _OVERLAP = 1.01  # cells overlap by 1% so that no hairline gaps show between them
 _LOOP_DOMAIN = [1 / _HALF_CELL, LOOP_MAX_SPEEDUP * _HALF_CELL]
 HEATMAP_WIDTH, STRIP_WIDTH, LOOP_HEIGHT = 430, 46, 300
+AUTOMATEDCORP_R = model.AUTOMATEDCORP.serial_speed  # its researchers' serial speedup, on today's computers
 
 
+@one_copy
 def experiment_loop_chart(base: alt.Chart) -> alt.VConcatChart:
     """Heatmap of the loop speedup over both serial speedups, with its Amdahl ceiling beside it."""
     axis = alt.Axis(format="~s", values=[1, 10, 100, 1000], grid=False)
@@ -317,7 +394,16 @@ def experiment_loop_chart(base: alt.Chart) -> alt.VConcatChart:
         knee="datum.ceiling - datum.researcher_speedup"  # r / (1 - w) - r = r w / (1 - w)
     ).transform_filter("datum.knee > 0").mark_line(color="white", strokeWidth=2.5, strokeDash=[6, 3], clip=True).encode(
         x=alt.X("knee:Q", scale=scale), y=y, order="researcher_speedup:Q")
-    heatmap = alt.layer(heat, knee).properties(
+    # AutomatedCorp on today's computers: c = 1, r = 50 (its AIs' serial speed).
+    automated = base.transform_filter("datum.compute_speedup == 1 && datum.researcher_speedup == 1").transform_calculate(
+        c="1", r=repr(AUTOMATEDCORP_R),
+        s=f"1 / ((1 - 1 / datum.ceiling) + (1 / datum.ceiling) / {AUTOMATEDCORP_R!r})",
+        text="'AutomatedCorp: ' + format(datum.s, '.3~g') + '×'")
+    marker = automated.mark_point(shape="diamond", size=160, filled=True, color="white", stroke="black",
+                                  strokeWidth=1.5).encode(x=alt.X("c:Q", scale=scale), y=alt.Y("r:Q", scale=scale))
+    marker_label = automated.mark_text(align="left", dx=10, fontSize=13, fontWeight="bold", color="white").encode(
+        x=alt.X("c:Q", scale=scale), y=alt.Y("r:Q", scale=scale), text="text:N")
+    heatmap = alt.layer(heat, knee, marker, marker_label).properties(
         width=HEATMAP_WIDTH, height=LOOP_HEIGHT,
         title=alt.Title("Loop speedup S = 1 / (w/c + (1 − w)/r)",
                         subtitle="dashed: the loop at half its ceiling; right of it, faster computers at most double it"))
@@ -355,4 +441,156 @@ EXPERIMENT_LOOP = Explorable(
         "ceiling": "datum.researcher_speedup / (1 - experiment_share)",
         "share_of_ceiling": "datum.loop_speedup / datum.ceiling",
     },
+)
+
+
+# ------------------------------------------------------------------------------------------------
+# Coordination (source line 14): Brooks's channels, AIs with cheaper ones
+# ------------------------------------------------------------------------------------------------
+
+_B, _M = model.BASE_TEAM, model.SCALE
+# E(n) = n - k n (n - 1) / 2, with the human cost k_h calibrated to the human exponent and
+# k = ratio * k_h (see models/parallelization/coordination.py).
+_HUMAN_COST = (f"(({_M * _B}) - pow({_M}, human_exponent) * {_B}) / "
+               f"({_M * _B} * {_M * _B - 1} / 2 - pow({_M}, human_exponent) * {_B * (_B - 1)} / 2)")
+
+
+def _team(n: int, ratio: str) -> str:
+    return f"({n} - ({ratio}) * {_HUMAN_COST} * {n * (n - 1) / 2!r})"
+
+
+_RATIO = "(datum.series == 'chosen' ? cost_ratio : datum.cost_ratio)"
+_GAIN = f"({_team(_M * _B, _RATIO)} / {_team(_B, _RATIO)})"
+
+
+@one_copy
+def coordination_chart(base: alt.Chart) -> alt.LayerChart:
+    """AutomatedCorp's labor-equivalent speed against the AI/human channel-cost ratio, chosen ratio marked."""
+    x = alt.X("cost_ratio:Q", title="AI cost per communication channel (× the human cost)",
+              scale=alt.Scale(domain=[0, 1]))
+    y = alt.Y("automatedcorp:Q", title="AutomatedCorp, labor-equivalent (× NormalCorp)",
+              scale=alt.Scale(type="log", domain=[100, 3000]), axis=alt.Axis(format="~g"))
+    tooltip = [alt.Tooltip("cost_ratio:Q", format=".2f", title="cost ratio"),
+               alt.Tooltip("ai_exponent:Q", format=".3f", title="effective λ of the AIs"),
+               alt.Tooltip("automatedcorp:Q", format=".4~g", title="AutomatedCorp (×)")]
+    line = base.transform_filter("datum.series == 'curve'").mark_line().encode(x=x, y=y, tooltip=tooltip)
+    chosen = base.transform_filter("datum.series == 'chosen'")
+    point = chosen.mark_point(color="black", size=120).encode(x=x, y=y, tooltip=tooltip)
+    headline = chosen.transform_calculate(
+        text="'AI channels at ' + format(datum.cost_ratio, '.0%') + ' of the human cost:'"
+    ).mark_text(align="left", baseline="bottom", fontSize=14, fontWeight="bold").encode(
+        x=alt.value(8), y=alt.value(theme.HEIGHT - 30), text="text:N")
+    second = chosen.transform_calculate(
+        text="'effective λ = ' + format(datum.ai_exponent, '.2f') + ', AutomatedCorp '"
+             " + format(datum.automatedcorp, ',.0f') + '×'"
+    ).mark_text(align="left", baseline="bottom", fontSize=14).encode(
+        x=alt.value(8), y=alt.value(theme.HEIGHT - 10), text="text:N")
+    return alt.layer(line, point, headline, second)  # bottom left: the line falls from the top left
+
+
+COORDINATION = Explorable(
+    name="coordination",
+    title=("AutomatedCorp's labor-equivalent research speed against how much its AIs pay per communication "
+           "channel, relative to people"),
+    params=(
+        Param("human_exponent", "Exponent λ of human teams grown 50-fold (calibrates the human cost)", 0.4, 0.0,
+              1.0, step=0.05, format=".2f", symbol="λ"),
+        Param("cost_ratio", "AI cost per channel (× the human cost)", 1.0, 0.0, 1.0, step=0.05, format=".2f",
+              symbol="cost ratio"),
+    ),
+    model=model.coordination_frame,
+    chart=coordination_chart,
+    expressions={
+        "cost_ratio": _RATIO,
+        "automatedcorp": f"{model.AUTOMATEDCORP.serial_speed!r} * {_GAIN}",
+        "ai_exponent": f"log({_GAIN}) / log({_M})",
+    },
+)
+
+
+# ------------------------------------------------------------------------------------------------
+# The chain: penalty -> compute bottleneck -> experiment loop
+# ------------------------------------------------------------------------------------------------
+
+CHAIN_CLAIM_BOUND = 10.0  # the claim: AutomatedCorp researches at least 10x as fast as NormalCorp
+
+
+def _ces(x: str) -> str:
+    """Vega expression of CES(x, K = 1) at alpha = 0.5 with the sigma slider (Cobb-Douglas at 1)."""
+    rho = "((substitution_elasticity - 1) / substitution_elasticity)"
+    return (f"(substitution_elasticity == 1 ? pow({x}, 0.5) : "
+            f"pow(0.5 * pow({x}, {rho}) + 0.5, 1 / {rho}))")
+
+
+_COPIES = "pow(50, ai_exponent)"
+_LABOR = f"(50 * {_COPIES})"
+_LOOP_LABOR = f"({_COPIES} / (experiment_share + (1 - experiment_share) / 50))"  # S(c = 1, r = 50, w) * 50^λ
+_AFTER = [ "1", "50", _LABOR, _ces(_LABOR), _ces(_LOOP_LABOR), _ces(_LOOP_LABOR)]
+_BEFORE = ["1", "1", "50", _LABOR, _ces(_LABOR), "1"]
+
+
+def _by_stage(values: list[str]) -> str:
+    out = values[-1]
+    for i in range(len(values) - 2, -1, -1):
+        out = f"(datum.stage == {i} ? {values[i]} : {out})"
+    return out
+
+
+@one_copy
+def chain_chart(base: alt.Chart) -> alt.LayerChart:
+    """Waterfall of AutomatedCorp's research speed after each stage (log scale), the claim's line at 10x."""
+    x = alt.X("name:N", title=None, sort=list(model.STAGES), axis=alt.Axis(labelAngle=0, labelLimit=120))
+    scale = alt.Scale(type="log", domain=[0.5, 5000])
+    y = alt.Y("before:Q", title="Research speed (× NormalCorp's), log scale", scale=scale,
+              axis=alt.Axis(format="~g"))
+    tooltip = [alt.Tooltip("name:N", title="stage"), alt.Tooltip("before:Q", format=".4~g", title="before"),
+               alt.Tooltip("after:Q", format=".4~g", title="after"),
+               alt.Tooltip("factor:Q", format=".3~g", title="factor")]
+    kind = alt.Color("kind:N", title=None, legend=None,
+                     scale=alt.Scale(domain=["up", "down", "total"], range=["#009E73", "#D55E00", "#0072B2"]))
+    shaped = base.transform_calculate(
+        kind="datum.stage == 5 ? 'total' : datum.after >= datum.before ? 'up' : 'down'",
+        top="max(datum.before, datum.after)",
+        text="datum.stage == 0 ? '1×' : datum.stage == 5 ? format(datum.after, '.3~g') + '×' "
+             ": '×' + format(datum.factor, '.3~g')")
+    fails = alt.Chart(alt.Data(values=[{"lo": 0.5, "hi": CHAIN_CLAIM_BOUND}])).mark_rect(
+        color="#999999", opacity=0.15).encode(y=alt.Y("lo:Q", scale=scale), y2="hi:Q")
+    rule = alt.Chart(alt.Data(values=[{"bound": CHAIN_CLAIM_BOUND}])).mark_rule(
+        strokeDash=[6, 4], color="#555555").encode(y=alt.Y("bound:Q", scale=scale))
+    bars = shaped.transform_filter("datum.stage > 0").mark_bar(size=42).encode(
+        x=x, y=y, y2="after:Q", color=kind, tooltip=tooltip)
+    start = shaped.transform_filter("datum.stage == 0").mark_tick(thickness=3, size=42, color="#000000").encode(
+        x=x, y=y, tooltip=tooltip)
+    labels = shaped.mark_text(dy=-6, baseline="bottom", fontSize=13, fontWeight="bold").encode(
+        x=x, y=alt.Y("top:Q", scale=scale), text="text:N")
+    # The claim's status at these settings (from the model, via the claims dataset), under the 10x line.
+    status = alt.Chart(CLAIM_DATA).transform_filter(
+        "datum.kind == 'status' && datum.claim == 'automatedcorp_tenfold'"
+    ).transform_calculate(
+        text="'The claim ' + (datum.holds ? 'holds' : 'fails') + ': it needs AutomatedCorp ≥ 10× (above the shading)'"
+    ).mark_text(align="left", baseline="top", fontSize=12, color="#555555", dy=4).encode(
+        x=alt.value(4), y=alt.value(6),
+        text="text:N")
+    return alt.layer(fails, rule, bars, start, labels, status)
+
+
+CHAIN = Explorable(
+    name="chain",
+    title=("AutomatedCorp's research speed after each stage: labor-equivalent speed, then compute binds, "
+           "then the loop waits on experiments"),
+    params=(
+        Param("ai_exponent", "Exponent λ of the AIs' extra copies", 0.4, 0.2, 1.0, step=0.2, format=".1f",
+              symbol="λ"),
+        Param("substitution_elasticity", "Elasticity of substitution σ between labor and compute", 0.5, 0.2, 3.0,
+              step=0.2, format=".1f", symbol="σ"),
+        Param("experiment_share", "Share w of today's loop spent waiting on experiments", 0.5, 0.0, 0.9,
+              step=0.1, format=".1f", symbol="w"),
+    ),
+    model=model.chain_frame,
+    chart=chain_chart,
+    claims=(Claim("automatedcorp_tenfold", "AutomatedCorp researches at least 10x as fast as NormalCorp",
+                  model.chain_summary, f"total >= {CHAIN_CLAIM_BOUND:g}",
+                  label="AutomatedCorp's research speed (× NormalCorp)", unit="×", format=".3~g"),),
+    expressions={"before": _by_stage(_BEFORE), "after": _by_stage(_AFTER),
+                 "factor": f"({_by_stage(_AFTER)}) / ({_by_stage(_BEFORE)})"},
 )
