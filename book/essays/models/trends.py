@@ -32,6 +32,7 @@ target: such draws are reported at the ceilings ``MAX_REPORTED_DOUBLING_DAYS`` a
 """
 from __future__ import annotations
 
+import functools
 from typing import NamedTuple
 
 import numpy as np
@@ -49,6 +50,12 @@ WORK_MONTH_MINUTES = 167.0 * 60.0  # 167 hours, METR's work-month
 MOORE_TARGET_TRANSISTORS = 1e11  # ~2.4 doublings past the last point (1.92e10 in 2017)
 METR_FIRST_YEAR = 2019  # GPT-2, the first model METR measured
 MOORE_FIRST_YEAR = 1971  # the Intel 4004
+# METR's own published doubling time and 95% interval (days) for TH1.1 frontier models from 2023 on
+# (benchmark_results_1_1.yaml, doubling_time_in_days.from_2023_on, the pinned version of
+# book/data/README.md). METR's interval also resamples tasks; it is shown beside the book's
+# bootstrap, never used in a fit.
+METR_PUBLISHED_FROM_2023_DAYS = (128.744, 104.428, 158.012)  # point estimate, ci_low, ci_high
+CLAIM_WORK_WEEK_BY = 2027.5  # the window claim's date: mid-2027 (2 July 2027), in decimal years
 
 YEARS_RANGE = (-1e4, 1e4)  # decimal years
 FIRST_YEAR_RANGE = (1900, 2100)  # first calendar year included in a fit
@@ -953,3 +960,249 @@ def o3_influence_frame(horizons: pd.DataFrame, *, version: str = DEFAULT_VERSION
                      "change_days": after.doubling_days - before.doubling_days,
                      "change_percent": 100.0 * (after.doubling_days / before.doubling_days - 1.0)})
     return pd.DataFrame(rows)
+
+
+# ---------------------------------------------------------------- the backtest
+
+
+class BacktestSummary(NamedTuple):
+    """Signed errors of the backtest's predictions, in months (+ = the model came ahead of the trend)."""
+
+    predictions: int  # models predicted (each with at least ``min_prior`` earlier ones)
+    ahead: int  # models that reached their horizon before the trend predicted (error > 0)
+    behind: int  # models that reached it later (error < 0)
+    within_window: int  # |error| <= window_months
+    mean_error_months: float
+    median_error_months: float
+    rms_error_months: float
+
+
+MIN_PRIOR_RANGE = (2, 100_000)  # earlier points a prediction needs
+
+
+def backtest_errors(years, values, *, min_prior: int = 3) -> pd.DataFrame:
+    """For each point, the trend fitted on the points before it: when did it predict the point's value?
+
+    Point ``k`` (with at least ``min_prior`` points before it) is predicted by the least-squares
+    line through points ``0..k-1`` only; the line reaches the point's value at
+    ``predicted_year = mean_year + (log2(value_k) - log2_at_mean) / b``. The signed error is
+    ``error_months = 12 (predicted_year - year_k)``: positive when the point arrived *ahead* of the
+    trend (before the date the trend gave), negative when behind. A point whose earlier fit does not
+    grow (slope <= 0) gets no prediction and no row.
+
+    Parameters
+    ----------
+    years, values : array_like
+        As in :func:`fit_exponential_trend` (strictly increasing years, positive values).
+    min_prior : int
+        Earlier points a prediction needs, in [2, len(years) - 1].
+
+    Returns
+    -------
+    DataFrame
+        Columns ``position`` (index of the point in the series), ``decimal_year``,
+        ``predicted_year``, ``error_months``, ``prior_points`` and ``prior_doubling_days``; one row
+        per predicted point, by date.
+
+    Examples
+    --------
+    A series that doubles yearly, then jumps a year ahead of its trend:
+
+    >>> frame = backtest_errors([2020, 2021, 2022, 2023], [1, 2, 4, 16])
+    >>> frame[["position", "predicted_year", "error_months"]].to_numpy().tolist()
+    [[3.0, 2024.0, 12.0]]
+    """
+    x, y = _check_series(years, values)
+    m = check_integer("min_prior", min_prior, MIN_PRIOR_RANGE[0], max(MIN_PRIOR_RANGE[0], x.size - 1))
+    rows = []
+    for k in range(m, x.size):
+        slope, _, mean_x, mean_y = _least_squares(x[:k], y[:k])  # only the points released before it
+        if not slope > 0:
+            continue
+        predicted = float(mean_x + (y[k] - mean_y) / slope)
+        rows.append({"position": float(k), "decimal_year": float(x[k]), "predicted_year": predicted,
+                     "error_months": MONTHS_PER_YEAR * (predicted - float(x[k])), "prior_points": float(k),
+                     "prior_doubling_days": DAYS_PER_YEAR / float(slope)})
+    columns = ["position", "decimal_year", "predicted_year", "error_months", "prior_points", "prior_doubling_days"]
+    return pd.DataFrame(rows, columns=columns).astype(float)
+
+
+def summarize_backtest(error_months, *, window_months: float = 6.0) -> BacktestSummary:
+    """Counts ahead, behind and within ``window_months`` (in [0, 120]), and the mean, median and
+    root-mean-square of the signed errors (at least one error, finite).
+
+    Examples
+    --------
+    >>> summarize_backtest([12.0, -3.0, 6.0])
+    BacktestSummary(predictions=3, ahead=2, behind=1, within_window=2, mean_error_months=5.0, \
+median_error_months=6.0, rms_error_months=7.937253933193772)
+    """
+    e = check_array("error_months", error_months, None, None, min_size=1)
+    window = check_number("window_months", window_months, *WINDOW_MONTHS_RANGE)
+    return BacktestSummary(int(e.size), int((e > 0).sum()), int((e < 0).sum()),
+                           int((np.abs(e) <= window + 1e-12).sum()), float(e.mean()), float(np.median(e)),
+                           float(np.sqrt(np.mean(e**2))))
+
+
+def metr_backtest(horizons: pd.DataFrame, *, version: str = DEFAULT_VERSION, first_year: int = METR_FIRST_YEAR,
+                  min_prior: int = 3) -> pd.DataFrame:
+    """:func:`backtest_errors` on METR's frontier models released in or after ``first_year``.
+
+    Each frontier model is predicted by the trend through every frontier model released before it
+    (and in or after ``first_year``). Adds ``model_key`` and ``model`` to the columns of
+    :func:`backtest_errors`. Parameters as in :func:`frontier_models`; ``min_prior`` as in
+    :func:`backtest_errors`, at most the number of models minus one.
+
+    Examples
+    --------
+    >>> from essays.data import load_metr_horizons
+    >>> frame = metr_backtest(load_metr_horizons())
+    >>> len(frame), frame.set_index("model").loc["o3", "error_months"].round(1)
+    (14, np.float64(13.1))
+    """
+    models = frontier_models(horizons, version=version, first_year=first_year)
+    if len(models) <= check_integer("min_prior", min_prior, *MIN_PRIOR_RANGE):
+        raise ValueError(f"first_year = {first_year} leaves {len(models)} {version} frontier models; "
+                         f"min_prior = {min_prior} needs at least {min_prior + 1}")
+    frame = backtest_errors(models["decimal_year"], models["p50_minutes"], min_prior=min_prior)
+    picked = models.iloc[frame["position"].astype(int).to_numpy()]
+    return frame.assign(model_key=picked["model_key"].to_numpy(), model=picked["model"].astype(str).to_numpy())
+
+
+# ---------------------------------------------------------------- the window: when does the trend reach a work-week?
+
+
+class HorizonDates(NamedTuple):
+    """When a fitted trend reaches a work-week and a work-month 50% horizon (decimal years)."""
+
+    work_week_year: float  # reaches WORK_WEEK_MINUTES (40 h)
+    work_month_year: float  # reaches WORK_MONTH_MINUTES (167 h)
+    doubling_days: float
+    points: int
+
+
+def horizon_dates(horizons: pd.DataFrame, *, version: str = DEFAULT_VERSION,
+                  first_year: int = METR_FIRST_YEAR) -> HorizonDates:
+    """The dates at which the trend fitted to frontier models since ``first_year`` reaches a
+    work-week (40 h) and a work-month (167 h) horizon: ``mean_year + (log2 H - log2_at_mean) / b``.
+
+    Parameters as in :func:`metr_trend_summary` (at least three models).
+
+    Examples
+    --------
+    >>> from essays.data import load_metr_horizons
+    >>> dates = horizon_dates(load_metr_horizons())
+    >>> round(dates.work_week_year, 2), round(dates.work_month_year, 2), dates.points
+    (2027.85, 2028.91, 17)
+    """
+    models = frontier_models(horizons, version=version, first_year=first_year)
+    if len(models) < 3:
+        raise ValueError(f"first_year = {first_year} leaves {len(models)} frontier models; need at least 3")
+    fit = fit_exponential_trend(models["decimal_year"], models["p50_minutes"])
+    return HorizonDates(fit.year_reaching(WORK_WEEK_MINUTES), fit.year_reaching(WORK_MONTH_MINUTES),
+                        fit.doubling_days, fit.points)
+
+
+@functools.lru_cache(maxsize=64)
+def _cached_horizon_dates(version: str, first_year: int) -> HorizonDates:
+    from essays.data import load_metr_horizons  # the book's pinned data file (book/data/README.md)
+
+    return horizon_dates(load_metr_horizons(), version=version, first_year=first_year)
+
+
+def work_horizon_dates(suite: int = 1, first_year: int = METR_FIRST_YEAR) -> HorizonDates:
+    """:func:`horizon_dates` on the book's METR data file, by suite index (0 = TH1.0, 1 = TH1.1).
+
+    The claim's model (fast: each (suite, first year) is fitted once and cached). ``suite`` is an
+    index into ``TH_VERSIONS``; ``first_year`` a whole year in [1900, 2100] leaving three models.
+
+    Examples
+    --------
+    >>> work_horizon_dates(1, 2019) == work_horizon_dates(suite=1, first_year=2019)
+    True
+    """
+    s = check_integer("suite", suite, 0, len(TH_VERSIONS) - 1)
+    year = check_integer("first_year", first_year, *FIRST_YEAR_RANGE)
+    return _cached_horizon_dates(TH_VERSIONS[s], year)
+
+
+# ---------------------------------------------------------------- the two suites' frontiers
+
+
+class FrontierComparison(NamedTuple):
+    """How METR's TH1.0 and TH1.1 frontier sets differ (model names, by release date)."""
+
+    count_10: int
+    count_11: int
+    shared: tuple[str, ...]
+    only_10: tuple[str, ...]
+    only_11: tuple[str, ...]
+    last_10: str  # release date (YYYY-MM-DD) of the newest TH1.0 frontier model
+    last_11: str
+
+
+def compare_frontiers(horizons: pd.DataFrame, *, first_year: int = METR_FIRST_YEAR) -> FrontierComparison:
+    """The frontier models of the two suites since ``first_year``: which they share, which only one has.
+
+    Models are matched by name (``model``), as the keys differ between suites ("o3" / "o3_inspect").
+
+    Examples
+    --------
+    >>> from essays.data import load_metr_horizons
+    >>> c = compare_frontiers(load_metr_horizons())
+    >>> c.count_10, c.count_11, len(c.shared), c.only_11
+    (17, 17, 14, ('Gemini 3 Pro', 'GPT-5.2', 'Claude Opus 4.6'))
+    """
+    a = frontier_models(horizons, version="TH1.0", first_year=first_year)
+    b = frontier_models(horizons, version="TH1.1", first_year=first_year)
+    names_a, names_b = a["model"].astype(str).tolist(), b["model"].astype(str).tolist()
+    return FrontierComparison(len(a), len(b), tuple(n for n in names_b if n in names_a),
+                              tuple(n for n in names_a if n not in names_b),
+                              tuple(n for n in names_b if n not in names_a),
+                              str(pd.Timestamp(a["release_date"].iloc[-1]).date()),
+                              str(pd.Timestamp(b["release_date"].iloc[-1]).date()))
+
+
+# ---------------------------------------------------------------- Moore's law's windows
+
+
+def moore_window_frame(transistors: pd.DataFrame, *, first_years=None, span_years: int | None = None) -> pd.DataFrame:
+    """Doubling time of transistors per microprocessor fitted from each first year.
+
+    For each ``first_year`` (default every year of the data leaving at least 3 points in the
+    window), the least-squares trend on the points from ``first_year`` to ``first_year +
+    span_years - 1`` (to the end when ``span_years`` is None). Columns ``first_year``,
+    ``last_year``, ``points``, ``doubling_years``.
+
+    Parameters
+    ----------
+    transistors : DataFrame
+        From :func:`essays.data.load_moore_transistors`.
+    first_years : array_like of int, optional
+        Whole years in [1900, 2100].
+    span_years : int, optional
+        Window length in years, in [2, 200]; default to the end of the data.
+
+    Examples
+    --------
+    >>> from essays.data import load_moore_transistors
+    >>> frame = moore_window_frame(load_moore_transistors(), first_years=[1971])
+    >>> frame["doubling_years"].round(2).tolist()
+    [1.99]
+    """
+    _check_frame("transistors", transistors, _MOORE_COLUMNS)
+    span = None if span_years is None else check_integer("span_years", span_years, 2, 200)
+    years = transistors["year"].to_numpy(int)
+    if first_years is None:
+        first_years = [y for y in years if ((years >= y) & (True if span is None else years < y + span)).sum() >= 3]
+    rows = []
+    for first in first_years:
+        first = check_integer("first_year", first, *FIRST_YEAR_RANGE)
+        keep = (years >= first) & (True if span is None else years < first + span)
+        if keep.sum() < 3:
+            raise ValueError(f"first_year = {first} leaves {int(keep.sum())} Moore's-law point(s); need at least 3")
+        part = transistors[keep].sort_values("decimal_year", kind="stable")
+        fit = fit_exponential_trend(part["decimal_year"], part["transistors"])
+        rows.append({"first_year": float(first), "last_year": float(part["year"].iloc[-1]),
+                     "points": float(fit.points), "doubling_years": fit.doubling_days / DAYS_PER_YEAR})
+    return pd.DataFrame(rows, columns=["first_year", "last_year", "points", "doubling_years"])
