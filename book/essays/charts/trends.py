@@ -7,13 +7,16 @@ compute nothing of their own.
 """
 from __future__ import annotations
 
+import functools
+
 import altair as alt
 import numpy as np
 import pandas as pd
 
+from essays import theme
 from essays.checks import check_integer, check_number
-from essays.data import load_metr_horizons, load_moore_transistors
 from essays.claims import CLAIM_DATA, Claim
+from essays.data import load_metr_horizons, load_moore_transistors
 from essays.explorable import Explorable, Param, choice
 from essays.models import trends as model
 
@@ -23,7 +26,7 @@ TRANSISTORS = load_moore_transistors()
 FIT_RESAMPLES = 1000  # bootstrap resamples behind the trend figure and the prose's interval
 NOISE_DRAWS = 500  # Monte Carlo draws per noise level (the model's default)
 WINDOW_MONTHS = 6.0  # a forecast is "on time" within this many months of the noise-free one (line 23)
-TREND_LINE_POINTS = 8  # points along the drawn trend line and its band
+TREND_LINE_POINTS = 5  # points along the drawn trend line and its band
 LATEST_SUITE = len(model.TH_VERSIONS) - 1  # slider position of TH1.1
 FRONTIER_KEYS = {v: model.frontier_models(HORIZONS, version=v)["model_key"].tolist() for v in model.TH_VERSIONS}
 FRONTIER_COUNT = len(FRONTIER_KEYS[model.DEFAULT_VERSION])  # TH1.1 frontier models since 2019 (17)
@@ -32,6 +35,7 @@ FIRST_CANDIDATE = 3  # the first frontier model with two earlier ones
 NOISE_COLUMNS = ["n_points", "doubling_days", "doubling_days_p05", "doubling_days_p95", "forecast_year",
                  "forecast_year_p05", "forecast_year_p95", "chance_within_window"]
 
+METR_POINTS = (2, 3, 4, 5, 6, 8, 10, 12, 14, FRONTIER_COUNT)  # point counts shown for METR (the page's budget)
 MOORE_POINTS = (2, 3, 4, 5, 6, 8, 10, 12, 14, 17, 20, 24)  # point counts shown for Moore's law (of 24)
 
 # A decimal (Julian) year as a timestamp in ms, as Vega expressions (2000-01-01 is 946684800000 ms).
@@ -52,6 +56,7 @@ MINUTE_LABELS = ("datum.value < 1 ? format(datum.value * 60, '.0f') + ' s'"
                  " : format(datum.value / 60, '.0f') + ' h'")
 # Okabe-Ito colours (essays.theme.PALETTE) and a grey
 BLUE, VERMILLION, GREEN, ORANGE, BLACK = "#0072B2", "#D55E00", "#009E73", "#E69F00", "#000000"
+DARK_ORANGE = "#A34700"  # Okabe-Ito orange darkened for marks and text on white (about 6:1)
 GREY = "#8a8a8a"
 
 
@@ -114,7 +119,13 @@ def trend_fit_frame(suite: int = LATEST_SUITE, first_year: int = model.METR_FIRS
     ``model`` the version and ``decimal_year`` the first fitted release date; the row "metr" holds
     METR's own published doubling time and interval for TH1.1 from 2023.
     """
-    version = _version(suite)
+    year = check_integer("first_year", first_year, *model.FIRST_YEAR_RANGE)
+    return _trend_fit_frame(_version(suite), year).copy()
+
+
+@functools.lru_cache(maxsize=32)
+def _trend_fit_frame(version: str, first_year: int) -> pd.DataFrame:
+    """trend_fit_frame for one version (cached: the static grid and the axis domains reuse it)."""
     frame = model.trend_frame(HORIZONS, version=version, first_year=first_year, resamples=FIT_RESAMPLES,
                               grid_points=TREND_LINE_POINTS)
     frame = frame[frame["kind"] != "other model"].rename(
@@ -155,8 +166,12 @@ def _log_domain(low: float, high: float) -> list[float]:
 
 _FIT_FRAMES = [trend_fit_frame(**s) for s in _settings(SUITE, FIRST_YEAR)]
 _DRAWN = pd.concat([f[~f["kind"].isin(["doubling time", "metr"])] for f in _FIT_FRAMES])
-FIT_Y_DOMAIN = _log_domain(_DRAWN[["value", "low"]].min().min(), _DRAWN[["value", "high"]].max().max())
+# room above the highest mark for the three headline lines (about 1.75 powers of ten)
+FIT_Y_DOMAIN = _log_domain(_DRAWN[["value", "low"]].min().min(), 10**1.75 * _DRAWN[["value", "high"]].max().max())
 FIT_X_STOP = int(np.floor(_DRAWN["decimal_year"].max())) + 1  # 1 January after the latest date drawn
+
+
+FIT_HEIGHT = theme.HEIGHT  # the plot height (px): the failing region's note sits at its bottom
 
 
 def _claim_date(year: float) -> str:
@@ -179,11 +194,11 @@ def trend_fit_chart(base: alt.Chart) -> alt.LayerChart:
     deadline = model.CLAIM_WORK_WEEK_BY
     fails = alt.Chart(CLAIM_DATA).transform_filter("datum.kind == 'status'").transform_calculate(
         start=f"{MS_2000} + ({deadline} - 2000) * {MS_PER_YEAR}", stop=str(_utc_ms(FIT_X_STOP)),
-        note=f"'work-week after {_claim_date(deadline)}: the claim fails here'")
+        note="'the claim fails'")
     fail_band = fails.mark_rect(color="#999999", opacity=0.16).encode(
         x=alt.X("start:T", scale=alt.Scale(type="utc", domain=[_utc_ms(2019), _utc_ms(FIT_X_STOP)])), x2="stop:T")
-    fail_note = fails.mark_text(align="left", baseline="bottom", dx=4, fontSize=11, color="#555555").encode(
-        x="start:T", y=alt.value(260), text="note:N")
+    fail_note = fails.mark_text(align="left", baseline="bottom", dx=4, dy=-4, fontSize=11, color="#555555").encode(
+        x="start:T", y=alt.value(FIT_HEIGHT), text="note:N")
     trend = base.transform_filter("datum.kind == 'trend'")
     band = trend.mark_area(opacity=0.18, color=BLUE).encode(x=x, y=_minutes_y("low", domain), y2="high:Q")
     line = trend.mark_line(color=BLUE).encode(x=x, y=y)
@@ -238,38 +253,43 @@ TREND_FIT = Explorable(
 
 # ---------------------------------------------------------------- 1b. the backtest
 
-BACKTEST_COLUMNS = ["model", "decimal_year", "predicted_year", "error_months", "prior_points"]
+BACKTEST_COLUMNS = ["model", "decimal_year", "error_months", "prior_points"]
 
 
 def backtest_chart_frame(suite: int = LATEST_SUITE, first_year: int = model.METR_FIRST_YEAR) -> pd.DataFrame:
     """:func:`~essays.models.trends.metr_backtest` and its :func:`~essays.models.trends.summarize_backtest`.
 
     Rows of ``kind`` "ahead" / "behind" (one per predicted frontier model: ``model``,
-    ``decimal_year``, ``predicted_year``, ``error_months``, ``prior_points``) and one row of
-    ``kind`` "summary" whose ``predictions``, ``ahead``, ``behind``, ``within``,
-    ``mean_error_months`` and ``median_error_months`` are the summary (0 on the model rows).
+    ``decimal_year``, ``error_months``, ``prior_points``) and six rows of ``kind`` "summary",
+    one per number of the summary, named in ``model`` ("predictions", "ahead", "behind",
+    "within", "mean", "median") with its value in ``error_months``. ``suite`` is the index of the
+    METR task-suite version (0 = TH1.0, 1 = TH1.1).
     """
-    version = _version(suite)
+    year = check_integer("first_year", first_year, *model.FIRST_YEAR_RANGE)
+    return _backtest_chart_frame(_version(suite), year).copy()
+
+
+@functools.lru_cache(maxsize=32)
+def _backtest_chart_frame(version: str, first_year: int) -> pd.DataFrame:
+    """backtest_chart_frame for one version (cached: the static grid and the axis domains reuse it)."""
     errors = model.metr_backtest(HORIZONS, version=version, first_year=first_year)
     summary = model.summarize_backtest(errors["error_months"], window_months=WINDOW_MONTHS)
     rows = errors[BACKTEST_COLUMNS].assign(kind=np.where(errors["error_months"] > 0, "ahead", "behind"))
-    head = pd.DataFrame({"kind": ["summary"], "model": [version], "decimal_year": [errors["decimal_year"].min()],
-                         "predicted_year": [0.0], "error_months": [0.0], "prior_points": [0.0],
-                         "predictions": [float(summary.predictions)], "ahead": [float(summary.ahead)],
-                         "behind": [float(summary.behind)], "within": [float(summary.within_window)],
-                         "mean_error_months": [summary.mean_error_months],
-                         "median_error_months": [summary.median_error_months]})
-    frame = pd.concat([rows, head], ignore_index=True)
-    numbers = ["predictions", "ahead", "behind", "within", "mean_error_months", "median_error_months"]
-    frame[numbers] = frame[numbers].fillna(0.0)
-    return frame[["kind"] + BACKTEST_COLUMNS + numbers]
+    # the summary's six numbers as rows of kind "summary", named in ``model``, value in ``error_months``
+    stats = {"predictions": summary.predictions, "ahead": summary.ahead, "behind": summary.behind,
+             "within": summary.within_window, "mean": summary.mean_error_months,
+             "median": summary.median_error_months}
+    head = pd.DataFrame({"kind": "summary", "model": list(stats), "decimal_year": errors["decimal_year"].min(),
+                         "error_months": [float(v) for v in stats.values()], "prior_points": 0.0})
+    return pd.concat([rows, head], ignore_index=True)[["kind"] + BACKTEST_COLUMNS]
 
 
 _BACKTESTS = pd.concat([backtest_chart_frame(**s) for s in _settings(SUITE, FIRST_YEAR)])
 _ERRORS = _BACKTESTS.loc[_BACKTESTS["kind"] != "summary", "error_months"]
+_BACKTEST_DATES = _BACKTESTS["decimal_year"]
 BACKTEST_Y_DOMAIN = [float(np.floor(min(_ERRORS.min(), -WINDOW_MONTHS) / 3 - 1) * 3),
                      float(np.ceil(max(_ERRORS.max(), WINDOW_MONTHS) / 3 + 1) * 3)]
-BACKTEST_X = (int(np.floor(_BACKTESTS["decimal_year"].min())), int(np.floor(_BACKTESTS["decimal_year"].max())) + 1)
+BACKTEST_X = (int(np.floor(_BACKTEST_DATES.min())), int(np.floor(_BACKTEST_DATES.max())) + 1)
 
 
 def backtest_chart(base: alt.Chart) -> alt.LayerChart:
@@ -285,18 +305,20 @@ def backtest_chart(base: alt.Chart) -> alt.LayerChart:
     tooltip = [alt.Tooltip("model:N"), alt.Tooltip("date:T", format="%d %b %Y", title="released"),
                alt.Tooltip("error_months:Q", format="+.1f", title="months ahead (+) / behind (−)"),
                alt.Tooltip("prior_points:Q", format="d", title="earlier models fitted")]
-    stems = models.mark_rule(opacity=0.5).encode(x=x, y=alt.datum(0), y2="error_months:Q", color=colour)
+    stems = models.transform_calculate(zero="0").mark_rule(opacity=0.5).encode(
+        x=x, y=alt.Y("zero:Q", scale=alt.Scale(domain=BACKTEST_Y_DOMAIN)), y2="error_months:Q", color=colour)
     points = models.mark_point(filled=True, size=60).encode(x=x, y=y, color=colour, tooltip=tooltip)
     o3 = models.transform_filter("datum.model == 'o3'").mark_text(
         align="right", dx=-8, dy=-6, fontSize=12, fontWeight="bold").encode(x=x, y=y, text="model:N")
-    summary = base.transform_filter("datum.kind == 'summary'")
+    summary = base.transform_filter("datum.kind == 'summary'").transform_pivot(
+        "model", value="error_months", op="max")
     window = summary.mark_rect(color=GREEN, opacity=0.15).encode(y=alt.Y("lo:Q", scale=alt.Scale(
         domain=BACKTEST_Y_DOMAIN)), y2="hi:Q").transform_calculate(lo=str(-WINDOW_MONTHS), hi=str(WINDOW_MONTHS))
     zero = summary.mark_rule(color=GREY).encode(y=alt.Y("zero:Q")).transform_calculate(zero="0")
-    first = _headline(summary, "datum.model + ': ' + datum.predictions + ' models predicted, ' + datum.ahead"
+    first = _headline(summary, "datum.predictions + ' models predicted, ' + datum.ahead"
                       " + ' ahead, ' + datum.behind + ' behind; ' + datum.within + ' within 6 months'")
-    second = _headline(summary, "'mean error ' + format(datum.mean_error_months, '+.1f') + ' months, median '"
-                       " + format(datum.median_error_months, '+.1f')", line=1, bold=False)
+    second = _headline(summary, "'mean error ' + format(datum.mean, '+.1f') + ' months, median '"
+                       " + format(datum.median, '+.1f')", line=1, bold=False)
     return alt.layer(window, zero, stems, points, o3, first, second)
 
 
@@ -416,7 +438,8 @@ HORIZON_MINUTES = (model.WORK_WEEK_MINUTES, model.WORK_MONTH_MINUTES)
 def metr_noise_frame(sigma_months: float = 3.0, horizon: int = 0) -> pd.DataFrame:
     """:func:`~essays.models.trends.noise_grid_frame` at one noise level: a row per number of points used.
 
-    TH1.1 frontier models since 2019; the target is a 50% horizon of a work-week (``horizon`` 0,
+    TH1.1 frontier models since 2019, the rows of ``METR_POINTS`` points only (the static page's
+    budget); the target is a 50% horizon of a work-week (``horizon`` 0,
     40 h) or a work-month (1, 167 h).
     Columns ``NOISE_COLUMNS``: ``n_points`` (the most recent models fitted), the noise-free
     ``doubling_days`` and ``forecast_year``, their 5th and 95th percentiles over the draws, and
@@ -426,7 +449,7 @@ def metr_noise_frame(sigma_months: float = 3.0, horizon: int = 0) -> pd.DataFram
     minutes = HORIZON_MINUTES[check_integer("horizon", horizon, 0, len(HORIZON_MINUTES) - 1)]
     grid = model.noise_grid_frame(HORIZONS, horizon_minutes=minutes, sigmas_months=[sigma], draws=NOISE_DRAWS,
                                   window_months=WINDOW_MONTHS)
-    return grid[NOISE_COLUMNS].reset_index(drop=True)
+    return grid.loc[grid["n_points"].isin(METR_POINTS), NOISE_COLUMNS].reset_index(drop=True)
 
 
 def moore_noise_frame(sigma_months: float = 3.0) -> pd.DataFrame:
@@ -470,7 +493,14 @@ def noise_chart(target: str, start: int, stop: int):
         spread = base.mark_rule(strokeWidth=2, clip=True).encode(x="low:T", x2="high:T", y=y)
         dot = base.mark_point(filled=True, size=55, color=BLUE, clip=True).encode(
             x=_date_x("noise_free", f"Date the fit reaches {target}", start, stop), y=y, tooltip=tooltip)
-        forecasts = alt.layer(window, spread, dot).properties(
+        # a range that runs past the axis is cut there and marked with an arrow, not silently clipped
+        beyond = base.transform_filter(f"datum.forecast_year_p95 > {stop}").transform_calculate(
+            edge=str(_utc_ms(stop))).mark_text(text="▶", align="right", fontSize=10, dx=1).encode(
+            x="edge:T", y=y)
+        before = base.transform_filter(f"datum.forecast_year_p05 < {start}").transform_calculate(
+            edge=str(_utc_ms(start))).mark_text(text="◀", align="left", fontSize=10, dx=-1).encode(
+            x="edge:T", y=y)
+        forecasts = alt.layer(window, spread, dot, beyond, before).properties(
             width=210, title="Forecast date")
         ratio_x = alt.X("ratio_low:Q", title="× noise-free",
                         scale=alt.Scale(type="log", domain=[0.25, 4]),
@@ -479,6 +509,10 @@ def noise_chart(target: str, start: int, stop: int):
         ratio = alt.layer(
             base.mark_rule(strokeWidth=2, clip=True).encode(x=ratio_x, x2="ratio_high:Q", y=no_y, tooltip=tooltip),
             base.mark_point(filled=True, size=40, color=BLUE).encode(x=alt.datum(1), y=no_y),
+            base.transform_filter("datum.ratio_high > 4").mark_text(text="▶", align="right", fontSize=10, dx=1)
+            .encode(x=alt.datum(4), y=no_y),
+            base.transform_filter("datum.ratio_low < 0.25").mark_text(text="◀", align="left", fontSize=10, dx=-1)
+            .encode(x=alt.datum(0.25), y=no_y),
         ).properties(width=100, title="Doubling time")
         chance_x = alt.X("chance_within_window:Q", title="chance on time", scale=alt.Scale(domain=[0, 1]),
                          axis=alt.Axis(format="%", values=[0, 0.5, 1]))
@@ -509,8 +543,9 @@ TREND_NOISE = Explorable(
 
 
 MOORE_FIRST_YEAR = Param("moore_first_year", "First year of Moore's law fitted", model.MOORE_FIRST_YEAR,
-                         model.MOORE_FIRST_YEAR, 2004, step=11, integer=True, format="d")
+                         model.MOORE_FIRST_YEAR, 2003, step=16, integer=True, format="d")
 MOORE_WINDOW_YEARS = 10  # the side panel's windows: ten years of chips from each first year
+SERIES = ["METR TH1.1 frontier", "Moore's law"]  # the series' colours: the headline lines name them
 COMPARISON_COLUMNS = ["kind", "series", "label", "decimal_year", "years_since_first", "doubling_times_elapsed",
                       "doublings", "months_off_trend", "first_year", "doubling_years", "selected"]
 
@@ -537,8 +572,8 @@ def comparison_chart(base: alt.Chart) -> alt.HConcatChart:
     points_base = base.transform_filter("datum.kind == 'point'")
     x = alt.X("doubling_times_elapsed:Q", title="Time since the first point, in the series' own doubling times")
     y = alt.Y("doublings:Q", title="Doublings above the trend's first value")
-    series = alt.Color("series:N", title=None, scale=alt.Scale(range=[BLUE, ORANGE]),
-                       legend=alt.Legend(orient="bottom-right"))
+    series = alt.Color("series:N", title=None, scale=alt.Scale(domain=SERIES, range=[BLUE, DARK_ORANGE]),
+                       legend=None)
     tooltip = [alt.Tooltip("series:N"), alt.Tooltip("label:N", title="point"),
                alt.Tooltip("doublings:Q", format=".2f"), alt.Tooltip("doubling_times_elapsed:Q", format=".2f",
                                                                      title="trend"),
@@ -557,7 +592,7 @@ def comparison_chart(base: alt.Chart) -> alt.HConcatChart:
             " + format(datum.doubling_months, '.1f') + ' months, '"
             " + format(sqrt(datum.mean_squared), '.1f') + ' months off (rms)'")
     headline = [_headline(last.transform_filter(f"{'' if i == 0 else '!'}test(/^METR/, datum.series)"), text,
-                          line=i, bold=False) for i in range(2)]
+                          line=i, bold=False).encode(color=series) for i in range(2)]
     main = alt.layer(line, points, *headline).properties(width=420)
     windows = base.transform_filter("datum.kind == 'window'")
     wx = alt.X("first_year:Q", title="First year of a ten-year window", scale=alt.Scale(zero=False),
@@ -565,7 +600,8 @@ def comparison_chart(base: alt.Chart) -> alt.HConcatChart:
     wy = alt.Y("doubling_years:Q", title="Moore's-law doubling time (years)", scale=alt.Scale(domain=[0, 3]))
     wtip = [alt.Tooltip("first_year:Q", format="d", title="from"),
             alt.Tooltip("doubling_years:Q", format=".2f", title="doubling (years)")]
-    window_line = windows.mark_line(color=ORANGE, point=True).encode(x=wx, y=wy, tooltip=wtip)
+    window_line = windows.mark_line(color=DARK_ORANGE, point=alt.OverlayMarkDef(color=DARK_ORANGE)).encode(
+        x=wx, y=wy, tooltip=wtip)
     chosen = windows.transform_filter("datum.selected == 1").mark_point(size=140, color=BLACK,
                                                                           strokeWidth=2).encode(x=wx, y=wy)
     two = windows.transform_filter("datum.selected == 1").mark_rule(strokeDash=[4, 3], color=GREY).encode(
