@@ -260,9 +260,9 @@ def backtest_chart_frame(suite: int = LATEST_SUITE, first_year: int = model.METR
     """:func:`~essays.models.trends.metr_backtest` and its :func:`~essays.models.trends.summarize_backtest`.
 
     Rows of ``kind`` "ahead" / "behind" (one per predicted frontier model: ``model``,
-    ``decimal_year``, ``error_months``, ``prior_points``) and six rows of ``kind`` "summary",
-    one per number of the summary, named in ``model`` ("predictions", "ahead", "behind",
-    "within", "mean", "median") with its value in ``error_months``. ``suite`` is the index of the
+    ``decimal_year``, ``error_months``, ``prior_points``) and one row of ``kind`` "summary": its
+    ``model`` is the sentence "14 models predicted, 12 ahead, 2 behind; 4 within 6 months" (the
+    summary's counts), ``error_months`` the mean error and ``prior_points`` the predictions. ``suite`` is the index of the
     METR task-suite version (0 = TH1.0, 1 = TH1.1).
     """
     year = check_integer("first_year", first_year, *model.FIRST_YEAR_RANGE)
@@ -275,12 +275,11 @@ def _backtest_chart_frame(version: str, first_year: int) -> pd.DataFrame:
     errors = model.metr_backtest(HORIZONS, version=version, first_year=first_year)
     summary = model.summarize_backtest(errors["error_months"], window_months=WINDOW_MONTHS)
     rows = errors[BACKTEST_COLUMNS].assign(kind=np.where(errors["error_months"] > 0, "ahead", "behind"))
-    # the summary's six numbers as rows of kind "summary", named in ``model``, value in ``error_months``
-    stats = {"predictions": summary.predictions, "ahead": summary.ahead, "behind": summary.behind,
-             "within": summary.within_window, "mean": summary.mean_error_months,
-             "median": summary.median_error_months}
-    head = pd.DataFrame({"kind": "summary", "model": list(stats), "decimal_year": errors["decimal_year"].min(),
-                         "error_months": [float(v) for v in stats.values()], "prior_points": 0.0})
+    # one row of kind "summary": the counts as the headline's sentence, the mean error in error_months
+    sentence = (f"{summary.predictions} models predicted, {summary.ahead} ahead, {summary.behind} behind; "
+                f"{summary.within_window} within {WINDOW_MONTHS:.0f} months")
+    head = pd.DataFrame({"kind": ["summary"], "model": [sentence], "decimal_year": [errors["decimal_year"].min()],
+                         "error_months": [summary.mean_error_months], "prior_points": [float(summary.predictions)]})
     return pd.concat([rows, head], ignore_index=True)[["kind"] + BACKTEST_COLUMNS]
 
 
@@ -310,15 +309,13 @@ def backtest_chart(base: alt.Chart) -> alt.LayerChart:
     points = models.mark_point(filled=True, size=60).encode(x=x, y=y, color=colour, tooltip=tooltip)
     o3 = models.transform_filter("datum.model == 'o3'").mark_text(
         align="right", dx=-8, dy=-6, fontSize=12, fontWeight="bold").encode(x=x, y=y, text="model:N")
-    summary = base.transform_filter("datum.kind == 'summary'").transform_pivot(
-        "model", value="error_months", op="max")
+    summary = base.transform_filter("datum.kind == 'summary'")
     window = summary.mark_rect(color=GREEN, opacity=0.15).encode(y=alt.Y("lo:Q", scale=alt.Scale(
         domain=BACKTEST_Y_DOMAIN)), y2="hi:Q").transform_calculate(lo=str(-WINDOW_MONTHS), hi=str(WINDOW_MONTHS))
     zero = summary.mark_rule(color=GREY).encode(y=alt.Y("zero:Q")).transform_calculate(zero="0")
-    first = _headline(summary, "datum.predictions + ' models predicted, ' + datum.ahead"
-                      " + ' ahead, ' + datum.behind + ' behind; ' + datum.within + ' within 6 months'")
-    second = _headline(summary, "'mean error ' + format(datum.mean, '+.1f') + ' months, median '"
-                       " + format(datum.median, '+.1f')", line=1, bold=False)
+    first = _headline(summary, "datum.model")
+    second = _headline(summary, "'mean error ' + format(datum.error_months, '+.1f') + ' months'", line=1,
+                       bold=False)
     return alt.layer(window, zero, stems, points, o3, first, second)
 
 
