@@ -184,7 +184,7 @@ def trend_fit_chart(base: alt.Chart) -> alt.LayerChart:
     """Frontier models' 50% horizons by release date, the fitted line and its bootstrap band, run on
     to the dates it reaches a work-week and a work-month; the region where the window claim fails."""
     base = base.transform_calculate(date=_ms("decimal_year"))
-    x = _date_x("date", "Release date, then the date the fitted line reaches a horizon", 2019, FIT_X_STOP)
+    x = _date_x("date", "Release date, then forecast date", 2019, FIT_X_STOP)
     domain = tuple(FIT_Y_DOMAIN)
     y = _minutes_y("value", domain)
     tooltip = [alt.Tooltip("model:N", title="model"), alt.Tooltip("date:T", format="%d %b %Y", title="released"),
@@ -225,16 +225,13 @@ def trend_fit_chart(base: alt.Chart) -> alt.LayerChart:
         align="right", dx=-8, dy=-8, fontSize=12, fontWeight="bold").encode(x=x, y=y, text="model:N")
     fit = base.transform_calculate(fitted="datum.kind == 'frontier model' ? 1 : 0").transform_joinaggregate(
         n_fitted="sum(fitted)").transform_filter("datum.kind == 'doubling time'")
-    title = _headline(fit, "datum.model + ', ' + datum.n_fitted + ' models from '"
-                      f" + {_month_year('decimal_year')} + ': doubling every '"
-                      " + format(datum.value, '.0f') + ' days'")
-    interval = _headline(fit, "format(datum.value / 365.25 * 12, '.1f') + ' months; 95% bootstrap interval '"
-                         " + format(datum.low, '.0f') + '–' + format(datum.high, '.0f') + ' days'", line=1)
+    title = _headline(fit, "datum.model + ': doubling every ' + format(datum.value, '.0f') + ' days'")
+    interval = _headline(fit, "datum.n_fitted + ' models from ' + " + _month_year("decimal_year")
+                         + " + '; 95% bootstrap ' + format(datum.low, '.0f') + '–' + format(datum.high, '.0f')",
+                         line=1, bold=False)
     metr = _headline(base.transform_filter("datum.kind == 'metr'"),
-                     "'METR (TH1.1 from 2023, resamples tasks too): ' + format(datum.value, '.0f')"
-                     " + ' days, 95% interval ' + format(datum.low, '.0f') + '–' + format(datum.high, '.0f')",
-                     line=2, bold=False)
-    # the claim's layers read their own dataset: nesting the others keeps their shared data in one copy
+                     "'METR (TH1.1 from 2023): ' + format(datum.value, '.0f') + ' days, '"
+                     " + format(datum.low, '.0f') + '–' + format(datum.high, '.0f')", line=2, bold=False)
     return alt.layer(fail_band, fail_note, alt.layer(levels, band, line, projection, bars, points, o3, diamonds,
                                                      milestone_text, title, interval, metr))
 

@@ -35,14 +35,15 @@ MIN_PRIOR_RANGE = (2, 100_000)  # earlier points a prediction needs
 
 
 def backtest_errors(years, values, *, min_prior: int = 3) -> pd.DataFrame:
-    """For each point, the trend fitted on the points before it: when did it predict the point's value?
+    """For each point, the trend fitted on the points before it: when did it predict
+    the point's value?
 
-    Point ``k`` (with at least ``min_prior`` points before it) is predicted by the least-squares
-    line through points ``0..k-1`` only; the line reaches the point's value at
-    ``predicted_year = mean_year + (log2(value_k) - log2_at_mean) / b``. The signed error is
-    ``error_months = 12 (predicted_year - year_k)``: positive when the point arrived *ahead* of the
-    trend (before the date the trend gave), negative when behind. A point whose earlier fit does not
-    grow (slope <= 0) gets no prediction and no row.
+    Point ``k`` (with at least ``min_prior`` points before it) is predicted by the
+    least-squares line through points ``0..k-1`` only; the line reaches the point's value at
+    ``predicted_year = mean_year + (log2(value_k) - log2_at_mean) / b``. The signed error
+    is ``error_months = 12 (predicted_year - year_k)``: positive when the point arrived
+    *ahead* of the trend (before the date the trend gave), negative when behind. A point
+    whose earlier fit does not grow (slope <= 0) gets no prediction and no row.
 
     Parameters
     ----------
@@ -55,8 +56,8 @@ def backtest_errors(years, values, *, min_prior: int = 3) -> pd.DataFrame:
     -------
     DataFrame
         Columns ``position`` (index of the point in the series), ``decimal_year``,
-        ``predicted_year``, ``error_months``, ``prior_points`` and ``prior_doubling_days``; one row
-        per predicted point, by date.
+        ``predicted_year``, ``error_months``, ``prior_points`` and
+        ``prior_doubling_days``; one row per predicted point, by date.
 
     Examples
     --------
@@ -67,17 +68,22 @@ def backtest_errors(years, values, *, min_prior: int = 3) -> pd.DataFrame:
     [[3.0, 2024.0, 12.0]]
     """
     x, y = _check_series(years, values)
-    m = check_integer("min_prior", min_prior, MIN_PRIOR_RANGE[0], max(MIN_PRIOR_RANGE[0], x.size - 1))
+    lowest = MIN_PRIOR_RANGE[0]
+    m = check_integer("min_prior", min_prior, lowest, max(lowest, x.size - 1))
     rows = []
     for k in range(m, x.size):
-        slope, _, mean_x, mean_y = _least_squares(x[:k], y[:k])  # only the points released before it
+        # only the points released before point k
+        slope, _, mean_x, mean_y = _least_squares(x[:k], y[:k])
         if not slope > 0:
             continue
         predicted = float(mean_x + (y[k] - mean_y) / slope)
-        rows.append({"position": float(k), "decimal_year": float(x[k]), "predicted_year": predicted,
-                     "error_months": MONTHS_PER_YEAR * (predicted - float(x[k])), "prior_points": float(k),
+        rows.append({"position": float(k), "decimal_year": float(x[k]),
+                     "predicted_year": predicted,
+                     "error_months": MONTHS_PER_YEAR * (predicted - float(x[k])),
+                     "prior_points": float(k),
                      "prior_doubling_days": DAYS_PER_YEAR / float(slope)})
-    columns = ["position", "decimal_year", "predicted_year", "error_months", "prior_points", "prior_doubling_days"]
+    columns = ["position", "decimal_year", "predicted_year", "error_months", "prior_points",
+               "prior_doubling_days"]
     return pd.DataFrame(rows, columns=columns).astype(float)
 
 

@@ -119,7 +119,7 @@ def _check_series(years, values, min_points: int = 2) -> tuple[np.ndarray, np.nd
 
 
 def _least_squares(x: np.ndarray, y: np.ndarray):
-    """Row-wise least squares of y on x for arrays of shape (..., n): slope, sxx, mean x, mean y."""
+    """Least squares of y on x along the last axis: slope, sxx, mean x and mean y."""
     mean_x = x.mean(axis=-1)
     mean_y = y.mean(axis=-1)
     dx = x - mean_x[..., None]

@@ -174,22 +174,24 @@ def _split_at(horizons, version, outlier_key, first_year):
     return models.iloc[: k + 1], models.iloc[k + 1:]
 
 
-def outlier_forecasts(horizons: pd.DataFrame, *, version: str = DEFAULT_VERSION, outlier_key: str | None = None,
+def outlier_forecasts(horizons: pd.DataFrame, *, version: str = DEFAULT_VERSION,
+                      outlier_key: str | None = None,
                       first_year: int = METR_FIRST_YEAR) -> pd.DataFrame:
-    """The last two points versus all points, as they stood when the outlier was the latest model.
+    """The last two points versus all points, as they stood when the outlier was the latest.
 
-    The frontier models up to and including ``outlier_key`` (o3 by default: ``"o3"`` in TH1.0,
-    ``"o3_inspect"`` in TH1.1) are fitted twice: through the last two of them only, and by least
-    squares through all of them since ``first_year``. Each line is extrapolated to a work-week
-    (40 h = 2400 min) and a work-month (167 h = 10020 min) 50% horizon.
+    The frontier models up to and including ``outlier_key`` (o3 by default: ``"o3"`` in
+    TH1.0, ``"o3_inspect"`` in TH1.1) are fitted twice: through the last two of them only,
+    and by least squares through all of them since ``first_year``. Each line is extrapolated
+    to a work-week (40 h = 2400 min) and a work-month (167 h = 10020 min) 50% horizon.
 
     Parameters
     ----------
     horizons, version, first_year
         As in :func:`frontier_models`.
     outlier_key : str, optional
-        METR ``model_key`` of the point treated as the latest, outlying one: a frontier model of
-        ``version`` after the first one since ``first_year``. Default o3 of that version.
+        METR ``model_key`` of the point treated as the latest, outlying one: a frontier
+        model of ``version`` after the first one since ``first_year``. Default o3 of that
+        version.
 
     Returns
     -------
@@ -209,7 +211,8 @@ def outlier_forecasts(horizons: pd.DataFrame, *, version: str = DEFAULT_VERSION,
     rows = []
     for line, subset in (("last two points", used.iloc[-2:]), ("all points", used)):
         fit = fit_exponential_trend(subset["decimal_year"], subset["p50_minutes"])
-        rows.append({"line": line, "points": float(fit.points), "doubling_days": fit.doubling_days,
+        rows.append({"line": line, "points": float(fit.points),
+                     "doubling_days": fit.doubling_days,
                      "doubling_months": fit.doubling_months,
                      "work_week_year": fit.year_reaching(WORK_WEEK_MINUTES),
                      "work_month_year": fit.year_reaching(WORK_MONTH_MINUTES)})

@@ -103,9 +103,9 @@ def moore_noise_grid_frame(transistors: pd.DataFrame, *, first_year: int = MOORE
 def months_off_trend(years, values) -> np.ndarray:
     """How many months each point sits ahead (+) or behind (-) its own fitted trend.
 
-    ``(log2(value) - fitted log2(value)) / doublings_per_year * 12``: the time the trend takes to
-    climb from the fitted value to the observed one, i.e. how far the point's date would have to
-    move for it to sit on the line.
+    ``(log2(value) - fitted log2(value)) / doublings_per_year * 12``: the time the trend
+    takes to climb from the fitted value to the observed one, i.e. how far the point's date
+    would have to move for it to sit on the line.
 
     Parameters
     ----------

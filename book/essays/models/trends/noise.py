@@ -27,7 +27,7 @@ def _clip_forecast(forecast, slope, first_year: float, last_year: float):
 
 
 def _noise_draws(x, y, target_log2, sigma_months, draws, seed):
-    """Slopes and clipped forecast years of ``draws`` refits with jittered dates (closed form)."""
+    """Slopes and clipped forecast years of ``draws`` refits with jittered dates."""
     rng = np.random.default_rng(seed)
     jittered = x + (sigma_months / MONTHS_PER_YEAR) * rng.standard_normal((draws, x.size))
     slope, _, mean_x, mean_y = _least_squares(jittered, y)

@@ -31,8 +31,9 @@ class HorizonDates(NamedTuple):
 
 def horizon_dates(horizons: pd.DataFrame, *, version: str = DEFAULT_VERSION,
                   first_year: int = METR_FIRST_YEAR) -> HorizonDates:
-    """The dates at which the trend fitted to frontier models since ``first_year`` reaches a
-    work-week (40 h) and a work-month (167 h) horizon: ``mean_year + (log2 H - log2_at_mean) / b``.
+    """The dates at which the trend fitted to frontier models since ``first_year`` reaches
+    a work-week (40 h) and a work-month (167 h) horizon H:
+    ``mean_year + (log2 H - log2_at_mean) / b``.
 
     Parameters as in :func:`metr_trend_summary` (at least three models).
 
@@ -45,10 +46,11 @@ def horizon_dates(horizons: pd.DataFrame, *, version: str = DEFAULT_VERSION,
     """
     models = frontier_models(horizons, version=version, first_year=first_year)
     if len(models) < 3:
-        raise ValueError(f"first_year = {first_year} leaves {len(models)} frontier models; need at least 3")
+        raise ValueError(f"first_year = {first_year} leaves {len(models)} frontier models; "
+                         "need at least 3")
     fit = fit_exponential_trend(models["decimal_year"], models["p50_minutes"])
-    return HorizonDates(fit.year_reaching(WORK_WEEK_MINUTES), fit.year_reaching(WORK_MONTH_MINUTES),
-                        fit.doubling_days, fit.points)
+    return HorizonDates(fit.year_reaching(WORK_WEEK_MINUTES),
+                        fit.year_reaching(WORK_MONTH_MINUTES), fit.doubling_days, fit.points)
 
 
 @functools.lru_cache(maxsize=64)
