@@ -197,8 +197,8 @@ def trend_fit_chart(base: alt.Chart) -> alt.LayerChart:
         note="'the claim fails'")
     fail_band = fails.mark_rect(color="#999999", opacity=0.16).encode(
         x=alt.X("start:T", scale=alt.Scale(type="utc", domain=[_utc_ms(2019), _utc_ms(FIT_X_STOP)])), x2="stop:T")
-    fail_note = fails.mark_text(align="left", baseline="bottom", dx=4, dy=-4, fontSize=11, color="#555555").encode(
-        x="start:T", y=alt.value(FIT_HEIGHT), text="note:N")
+    fail_note = fails.mark_text(align="right", baseline="bottom", dx=-4, dy=-4, fontSize=11, color="#555555").encode(
+        x="stop:T", y=alt.value(FIT_HEIGHT), text="note:N")
     trend = base.transform_filter("datum.kind == 'trend'")
     band = trend.mark_area(opacity=0.18, color=BLUE).encode(x=x, y=_minutes_y("low", domain), y2="high:Q")
     line = trend.mark_line(color=BLUE).encode(x=x, y=y)
@@ -227,7 +227,7 @@ def trend_fit_chart(base: alt.Chart) -> alt.LayerChart:
         n_fitted="sum(fitted)").transform_filter("datum.kind == 'doubling time'")
     title = _headline(fit, "datum.model + ': doubling every ' + format(datum.value, '.0f') + ' days'")
     interval = _headline(fit, "datum.n_fitted + ' models from ' + " + _month_year("decimal_year")
-                         + " + '; 95% bootstrap ' + format(datum.low, '.0f') + '–' + format(datum.high, '.0f')",
+                         + " + ', bootstrap ' + format(datum.low, '.0f') + '–' + format(datum.high, '.0f')",
                          line=1, bold=False)
     metr = _headline(base.transform_filter("datum.kind == 'metr'"),
                      "'METR (TH1.1 from 2023): ' + format(datum.value, '.0f') + ' days, '"
