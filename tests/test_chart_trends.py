@@ -13,8 +13,8 @@ from essays.charts import trends as charts
 from essays.models import trends as model
 
 HORIZONS, TRANSISTORS = charts.HORIZONS, charts.TRANSISTORS
-FIGURES = (charts.TREND_FIT, charts.TREND_OUTLIER, charts.TREND_NOISE, charts.TREND_MOORE_NOISE,
-           charts.TREND_MOORE, charts.TREND_O3)
+FIGURES = (charts.TREND_FIT, charts.TREND_BACKTEST, charts.TREND_OUTLIER, charts.TREND_NOISE, charts.TREND_MOORE,
+           charts.TREND_O3)
 
 
 def every_setting(fig):
@@ -44,7 +44,7 @@ def test_trend_figure_carries_the_models_fit_and_interval_unchanged(suite, first
     source = model.trend_frame(HORIZONS, version=version, first_year=first_year, resamples=charts.FIT_RESAMPLES,
                                grid_points=charts.TREND_LINE_POINTS)
     source = source[source["kind"] != "other model"].reset_index(drop=True)
-    drawn = frame[frame["kind"] != "doubling time"].reset_index(drop=True)
+    drawn = frame[frame["kind"].isin(source["kind"].unique())].reset_index(drop=True)
     np.testing.assert_array_equal(drawn[["value", "low", "high"]].to_numpy(),
                                   source[["minutes", "minutes_low", "minutes_high"]].to_numpy())
 
@@ -70,13 +70,14 @@ def test_each_outlier_line_is_straight_on_a_log_scale_through_its_milestones():
             np.testing.assert_allclose(365.25 / slopes, days, rtol=1e-9)
 
 
-@pytest.mark.parametrize("sigma, hours", [(0.0, 40.0), (3.0, 40.0), (9.0, 167.0)])
-def test_noise_figure_rows_are_the_models_noise_grid(sigma, hours):
-    frame = charts.metr_noise_frame(sigma, hours)
+@pytest.mark.parametrize("sigma, horizon, hours", [(0.0, 0, 40.0), (3.0, 0, 40.0), (9.0, 1, 167.0)])
+def test_noise_figure_rows_are_the_models_noise_grid(sigma, horizon, hours):
+    frame = charts.metr_noise_frame(sigma, horizon)
     grid = model.noise_grid_frame(HORIZONS, horizon_minutes=60 * hours, sigmas_months=[sigma],
                                   draws=charts.NOISE_DRAWS)
+    grid = grid[grid["n_points"].isin(charts.METR_POINTS)]
     pd.testing.assert_frame_equal(frame, grid[charts.NOISE_COLUMNS].reset_index(drop=True))
-    assert frame["n_points"].tolist() == list(map(float, range(2, charts.FRONTIER_COUNT + 1)))
+    assert frame["n_points"].tolist() == list(map(float, charts.METR_POINTS))
 
 
 def test_moore_noise_figure_shows_the_chosen_point_counts_of_the_models_grid():
@@ -105,7 +106,9 @@ def test_every_static_setting_gives_finite_numbers():
     (lambda: charts.trend_fit_frame(suite=0.5), "suite"),
     (lambda: charts.outlier_chart_frame(outlier=2), "position"),
     (lambda: charts.outlier_chart_frame(outlier=18), "position"),
-    (lambda: charts.metr_noise_frame(3.0, horizon_hours=0), "horizon_hours"),
+    (lambda: charts.metr_noise_frame(3.0, horizon=2), "horizon"),
+    (lambda: charts.backtest_chart_frame(suite=3), "suite"),
+    (lambda: charts.comparison_chart_frame(moore_first_year=2016), "first_year"),
     (lambda: charts.metr_noise_frame(-1.0), "sigma_months"),
     (lambda: charts.o3_chart_frame(point=1), "position"),
 ])
@@ -114,7 +117,93 @@ def test_bad_slider_values_raise_a_value_error_naming_the_parameter(call, name):
         call()
 
 
-def test_the_chapters_figures_leave_room_in_the_300_kb_page_budget():
-    # The page's own HTML (prose, code, navigation) takes about 60 KB of the 300 KB budget.
+def test_the_chapters_figures_stay_within_the_300_kb_page_budget():
+    # The page's own HTML (prose, code in dropdowns, navigation) is not counted here.
     total = sum(len(fig.static_html().encode()) for fig in FIGURES)
-    assert total < 230_000
+    assert total < 300_000
+
+
+# ---------------------------------------------------------------- the window claim
+
+
+def test_suite_and_horizon_are_named_toggles():
+    assert charts.SUITE.options == ("TH1.0", "TH1.1")
+    assert charts.TREND_NOISE.params[1].options == ("work-week (40 h)", "work-month (167 h)")
+    for fig in (charts.TREND_FIT, charts.TREND_BACKTEST):
+        assert [p.name for p in fig.params] == ["suite", "first_year"]
+
+
+@pytest.mark.parametrize("suite", [0, 1])
+def test_the_window_claims_first_year_threshold_agrees_with_an_independent_scan(suite):
+    crux = charts.TREND_FIT.cruxes[0]
+    flips = crux.flips("first_year", suite=suite, first_year=2019)
+    # independent: scan whole first years for the first one whose work-week date is before the claim's date
+    version = model.TH_VERSIONS[suite]
+    holds = [model.horizon_dates(HORIZONS, version=version, first_year=y).work_week_year < model.CLAIM_WORK_WEEK_BY
+             for y in range(2019, 2026)]
+    first = 2019 + holds.index(True)
+    assert all(holds[first - 2019:]) and not any(holds[:first - 2019])
+    assert len(flips) == 1 and flips[0].value == first and flips[0].holds_above
+    assert crux.holds(suite=suite, first_year=first) and not crux.holds(suite=suite, first_year=first - 1)
+
+
+def test_the_claim_fails_at_the_default_settings_and_names_its_date():
+    assert charts.TREND_FIT.claims_text()[0].startswith(
+        "Claim: The trend reaches work-week (40-hour) tasks before Jul 2027. Fails")
+
+
+def test_the_trend_figure_shows_the_models_work_week_and_work_month_dates():
+    frame = charts.trend_fit_frame(suite=1, first_year=2023)
+    dates = model.horizon_dates(HORIZONS, first_year=2023)
+    rows = frame[frame["kind"] == "milestone"].set_index("model")
+    assert rows.loc["work-week", "decimal_year"] == dates.work_week_year
+    assert rows.loc["work-month", "decimal_year"] == dates.work_month_year
+    metr = frame[frame["kind"] == "metr"].iloc[0]
+    assert (metr["value"], metr["low"], metr["high"]) == model.METR_PUBLISHED_FROM_2023_DAYS
+
+
+# ---------------------------------------------------------------- nothing clipped
+
+
+def test_the_trend_figures_axes_hold_every_point_band_and_date_at_every_setting():
+    lo, hi = charts.FIT_Y_DOMAIN
+    stop = charts.FIT_X_STOP
+    for settings in every_setting(charts.TREND_FIT):
+        frame = charts.TREND_FIT.frame(**settings)
+        drawn = frame[~frame["kind"].isin(["doubling time", "metr"])]
+        assert lo <= drawn[["value", "low", "high"]].min().min()
+        assert drawn[["value", "low", "high"]].max().max() <= hi
+        assert 2019 <= drawn["decimal_year"].min() and drawn["decimal_year"].max() < stop
+
+
+def test_the_backtest_figures_axes_hold_every_error_at_every_setting():
+    lo, hi = charts.BACKTEST_Y_DOMAIN
+    start, stop = charts.BACKTEST_X
+    for settings in every_setting(charts.TREND_BACKTEST):
+        frame = charts.TREND_BACKTEST.frame(**settings)
+        errors = frame.loc[frame["kind"] != "summary", "error_months"]
+        assert len(errors) > 0 and lo < frame["error_months"].min()
+        assert lo < errors.min() and errors.max() < hi and lo < -charts.WINDOW_MONTHS
+        assert start <= frame["decimal_year"].min() and frame["decimal_year"].max() < stop
+
+
+@pytest.mark.parametrize("suite, first_year", [(0, 2019), (1, 2019), (1, 2023), (0, 2025)])
+def test_the_backtest_figure_carries_the_models_errors_and_summary(suite, first_year):
+    version = model.TH_VERSIONS[suite]
+    frame = charts.backtest_chart_frame(suite, first_year)
+    errors = model.metr_backtest(HORIZONS, version=version, first_year=first_year)
+    drawn = frame[frame["kind"] != "summary"]
+    np.testing.assert_array_equal(drawn["error_months"].to_numpy(), errors["error_months"].to_numpy())
+    summary = model.summarize_backtest(errors["error_months"], window_months=charts.WINDOW_MONTHS)
+    row = frame[frame["kind"] == "summary"].iloc[0]
+    assert row["model"] == (f"{summary.predictions} models predicted, {summary.ahead} ahead, "
+                            f"{summary.behind} behind; {summary.within_window} within 6 months")
+    assert (row["error_months"], row["prior_points"]) == (summary.mean_error_months, summary.predictions)
+
+
+def test_the_moore_figure_marks_the_window_of_its_first_year():
+    frame = charts.comparison_chart_frame(1987)
+    windows = frame[frame["kind"] == "window"]
+    assert windows.loc[windows["selected"] == 1, "first_year"].tolist() == [1985.0]  # no chip of 1986-87
+    points = frame[(frame["kind"] == "point") & (frame["series"] == "Moore's law")]
+    assert points["decimal_year"].min() > 1987

@@ -477,4 +477,8 @@ def test_bad_frame_input_raises_a_value_error_naming_the_parameter(horizons, moo
 
 
 def test_docstring_examples_run():
-    assert doctest.testmod(trends).failed == 0
+    import importlib
+
+    for name in trends.SUBMODULES:
+        module = importlib.import_module(f"essays.models.trends.{name}")
+        assert doctest.testmod(module).failed == 0, name
