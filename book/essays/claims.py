@@ -353,8 +353,8 @@ def claim_status_at(table: Mapping, index: Mapping[str, int], params: Mapping) -
 
 def display_threshold(p, value: float) -> str:
     """A threshold as printed: whole numbers for integer sliders, else three significant digits."""
-    if getattr(p, "integer", False):
-        return format(int(round(value)), ",d")
+    if getattr(p, "integer", False):  # a count or a year: the slider's own display ("2021", not "2,021")
+        return p.display(value)
     from essays.explorable import Param
 
     if type(p).display is not Param.display:  # a slider that prints its own units ("1.7 months")
