@@ -92,4 +92,5 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", _write_bundle)
     app.add_css_file("essays.css")
     app.add_js_file("cite.js", defer="defer")
+    app.add_js_file("theme-fixes.js", defer="defer")
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
