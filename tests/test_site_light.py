@@ -1,4 +1,4 @@
-"""The site stays light: no icon script in the page, and every icon still shown."""
+"""The site stays light: no icon script and no TeX engine in the page; icons and math still shown."""
 from __future__ import annotations
 
 import re
@@ -9,10 +9,12 @@ from conftest import toc_files
 
 pytestmark = pytest.mark.browser
 PAGES = [f"{f}.html" for f in toc_files()]
-HEAVY = re.compile(r"fontawesome\.js", re.I)
+HEAVY = re.compile(r"fontawesome\.js|mathjax|katex|tex-chtml|tex-svg|tex-mml", re.I)
+MATH_PAGES = ["book/parallelization.html", "book/legibility.html", "book/trends.html", "book/survival.html",
+              "book/infohazards.html", "book/glossary.html"]
 
 
-def test_no_page_source_names_the_icon_script(built_html):
+def test_no_page_source_names_the_icon_script_or_a_tex_engine(built_html):
     for page in built_html.rglob("*.html"):
         if "_static" in page.relative_to(built_html).parts:
             continue  # the theme's template fragments, copied as they are
@@ -41,7 +43,7 @@ def recorded(browser, server):
 
 
 @pytest.mark.parametrize("path", PAGES + ["search.html", "genindex.html", "404.html"])
-def test_no_page_loads_the_icon_script(recorded, path):
+def test_no_page_loads_the_icon_script_or_a_tex_engine(recorded, path):
     page = recorded(path)
     heavy = [u for u in page.requested if HEAVY.search(u)]
     assert heavy == [], f"{path} requested {heavy}"
@@ -95,3 +97,47 @@ def test_the_icon_stylesheet_covers_every_icon_element(recorded):
         .filter(e => { const m = getComputedStyle(e, '::before'); return !(m.maskImage || m.webkitMaskImage || '').startsWith('url('); })
         .map(e => e.className)""")
     assert missing == []
+
+
+def test_math_is_built_into_the_pages(built_html):
+    """Every formula is MathML in the HTML itself, with its TeX as an annotation; none is left as
+    TeX for a script to typeset."""
+    total = 0
+    for path in MATH_PAGES:
+        text = (built_html / path).read_text(encoding="utf-8")
+        blocks = re.findall(r'<(span|div) class="math[^"]*"[^>]*>(.*?)</\1>', text, re.S)
+        assert blocks, f"{path}: no math found"
+        for _, inner in blocks:
+            assert inner.lstrip().startswith(("<math", '<span class="eqno"')), inner[:80]
+            assert '<annotation encoding="application/x-tex">' in inner
+            assert "\\(" not in inner and "\\[" not in inner
+        total += len(blocks)
+    assert total > 100
+
+
+@pytest.mark.parametrize("path", MATH_PAGES)
+def test_math_is_drawn_selectable_and_scales_with_the_text(recorded, path):
+    page = recorded(path)
+    shown = page.evaluate("""() => [...document.querySelectorAll('.math > math')].map(m => {
+        const r = m.getBoundingClientRect();
+        return {w: r.width, h: r.height, display: getComputedStyle(m).display,
+                select: getComputedStyle(m).userSelect, text: m.textContent.length};
+    })""")
+    assert shown and all(m["w"] > 0 and m["h"] > 0 for m in shown), shown[:3]
+    assert all(m["display"].endswith("math") for m in shown), {m["display"] for m in shown}
+    assert all(m["select"] != "none" and m["text"] > 0 for m in shown)
+    # the reader's larger text makes the formulas larger too
+    first = page.locator(".math > math").first
+    before = first.bounding_box()["height"]
+    page.evaluate("() => { document.documentElement.style.fontSize = '200%'; }")
+    assert first.bounding_box()["height"] > 1.5 * before
+    # selecting a paragraph's text takes its formulas along as text
+    with_math, without = page.evaluate("""() => {
+        const p = document.querySelector('p span.math > math').closest('p');
+        const sel = getSelection(), range = document.createRange();
+        range.selectNodeContents(p); sel.removeAllRanges(); sel.addRange(range);
+        const text = sel.toString().replace(/\\s+/g, '');
+        const bare = p.cloneNode(true); bare.querySelectorAll('math').forEach(m => m.remove());
+        return [text, bare.textContent.replace(/\\s+/g, '')];
+    }""")
+    assert len(with_math) > len(without), (with_math, without)

@@ -1,4 +1,4 @@
-/* Two fixes for the pinned theme pair (pydata-sphinx-theme 0.17 + sphinx-book-theme 1.3), loaded
+/* Fixes for the pinned theme pair (pydata-sphinx-theme 0.17 + sphinx-book-theme 1.3), loaded
  * on every page by essays.sphinx_ext.
  *
  * 1. Sidebar toggles. pydata-sphinx-theme opens its navigation and contents dialogs from the
@@ -12,6 +12,8 @@
  *    highlighted entry is recomputed after each scroll: the last section whose heading is above
  *    the line 30% down the window (the band's lower edge), or the last heading shown once the
  *    page is scrolled to its end.
+ * 3. Display math (MathML, drawn at build time) too wide for the column scrolls sideways; such a
+ *    block gets a tab stop so that a keyboard can scroll it too, as the theme does for code.
  */
 (function () {
   "use strict";
@@ -105,7 +107,17 @@
     }, { passive: true });
   }
 
+  function focusableWideMath() {
+    const update = () => document.querySelectorAll("div.math").forEach((block) => {
+      if (block.scrollWidth > block.clientWidth + 1) block.tabIndex = 0;
+      else block.removeAttribute("tabindex");
+    });
+    update();
+    window.addEventListener("resize", update);
+  }
+
   ready(() => {
+    focusableWideMath();
     forwardToggles(".primary-toggle");
     forwardToggles(".secondary-toggle");
     followScroll();

@@ -8,6 +8,7 @@
 - Drops the scripts that log console errors on every page in this theme setup.
 - Drops the theme's 1.45 MB icon script (``fontawesome.js``) from every page and writes
   ``_static/icons.css`` with just the icons the pages use (see ``essays.icons``).
+- Draws math at build time as MathML (``essays.mathml``; ``html_math_renderer: mathml``).
 - Loads ``theme-fixes.js`` on every page: the visible sidebar toggles open the navigation and
   contents on a phone, and "On this page" follows the reader's scrolling.
 """
@@ -128,6 +129,7 @@ def _site_prefix(app: Sphinx, config) -> None:
 
 def setup(app: Sphinx) -> dict:
     os.environ[RENDER_ENV] = "static"
+    app.setup_extension("essays.mathml")
     app.connect("config-inited", _site_prefix)
     app.connect("html-page-context", _page_scripts)
     app.connect("builder-inited", _without_icon_script)
