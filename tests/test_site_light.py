@@ -43,9 +43,9 @@ def recorded(browser, server):
 
 
 @pytest.mark.parametrize("path", PAGES + ["search.html", "genindex.html", "404.html"])
-def test_no_page_loads_the_icon_script_or_a_tex_engine(recorded, path):
+def test_no_page_loads_the_icon_script_its_fonts_or_a_tex_engine(recorded, path):
     page = recorded(path)
-    heavy = [u for u in page.requested if HEAVY.search(u)]
+    heavy = [u for u in page.requested if HEAVY.search(u) or "fontawesome/webfonts" in u]
     assert heavy == [], f"{path} requested {heavy}"
 
 

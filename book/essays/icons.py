@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 # prefix (the style's short name) -> the element classes that select that style
 STYLES = {"fas": ("fa-solid", "fas", "fa"), "far": ("fa-regular", "far"), "fab": ("fa-brands", "fab")}
-_ENTRY = re.compile(r'(?:"([a-z0-9-]+)"|([a-z][a-z0-9]*)):\[(\d+),(\d+),\[([^\]]*)\],"[0-9a-f]+",'
+_ENTRY = re.compile(r'(?:"([a-z0-9-]+)"|([a-z][a-z0-9]*)):\[(\d+),(\d+),\[([^\]]*)\],"([0-9a-f]+)",'
                     r'("[^"]*"|\[[^\]]*\])\]')
 _STYLE = re.compile(r'\bd\("(fa[a-z])",')
 _CLASS = re.compile(r'class="([^"]*\bfa-[^"]*)"')
@@ -44,13 +44,64 @@ def icon_packs(script: str) -> dict[str, dict[str, tuple[int, int, list[str]]]]:
         if not style:
             continue
         icons = packs.setdefault(style.group(1), {})
-        for quoted, bare, width, height, aliases, path in _ENTRY.findall(chunk):
+        for quoted, bare, width, height, aliases, code, path in _ENTRY.findall(chunk):
             paths = re.findall(r'"([^"]*)"', path)
             shape = (int(width), int(height), [p for p in paths if p])
             icons[quoted or bare] = shape
+            icons.setdefault(f"U+{code}", shape)
             for alias in re.findall(r'"([a-z0-9-]+)"', aliases):
                 icons.setdefault(alias, shape)
     return packs
+
+
+def _svg_uri(shape) -> str:
+    width, height, paths = shape
+    svg = (f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width} {height}'>"
+           + "".join(f"<path d='{p}'/>" for p in paths) + "</svg>")
+    return "data:image/svg+xml," + quote(svg, safe=" /:='.,-")
+
+
+_RULE = re.compile(r'([^{}]+)\{([^{}]*\bcontent:\s*(var\(--pst-icon-[a-z-]+\)|"\\f[0-9a-f]{3,4}")[^{}]*)\}')
+_VAR = re.compile(r'(--pst-icon-[a-z-]+):\s*(var\(--pst-icon-[a-z-]+\)|"\\f[0-9a-f]{3,4}"|"[^"]")')
+
+
+def pseudo_element_rules(css_texts: list[str], packs) -> str:
+    """The theme's CSS also draws icons as icon-font text in ::before / ::after (admonition titles,
+    download links, external links...). The same selectors here draw the same icons as masks, in
+    the text's own font, so no page needs the theme's 150-280 KB icon fonts."""
+    css = "\n".join(css_texts)
+    variables = dict(_VAR.findall(css))
+
+    def codepoint(value: str) -> str | None:
+        for _ in range(5):
+            if not value.startswith("var("):
+                break
+            value = variables.get(value[4:-1], "")
+        if value.startswith('"\\f'):
+            return value[2:-1]
+        if len(value) == 3 and value.startswith('"') and ord(value[1]) >= 0xE000:
+            return f"{ord(value[1]):x}"
+        return None
+
+    rules = []
+    for selector, body, value in _RULE.findall(css):
+        selector = selector.strip()
+        if selector.startswith((".fa", "@")) or not re.search(r":(before|after)\b", selector):
+            continue  # the icon classes are icons.css's own rules above
+        code = codepoint(value)
+        order = ("fab", "fas", "far") if "brands" in body else ("fas", "far", "fab")
+        shape = next((packs[p][f"U+{code}"] for p in order if code and f"U+{code}" in packs.get(p, {})), None)
+        if shape is None:
+            continue
+        width, height, _ = shape
+        # admonition titles place their icon in a box of the theme's own (centred there by the mask)
+        size = "" if "admonition" in selector else \
+            f"display:inline-block;height:1em;width:{width / height:.4f}em;vertical-align:-0.125em;"
+        rules.append(f'{selector}{{content:"";font-family:inherit;{size}background-color:currentColor;'
+                     f'--essays-icon:url("{_svg_uri(shape)}");'
+                     '-webkit-mask:var(--essays-icon) center/contain no-repeat;'
+                     'mask:var(--essays-icon) center/contain no-repeat}')
+    return "\n".join(rules) + ("\n" if rules else "")
 
 
 def used_icons(html: str) -> set[tuple[str, str]]:
@@ -76,9 +127,7 @@ def stylesheet(used: set[tuple[str, str]], packs) -> tuple[str, set[tuple[str, s
             missing.add((prefix, name))
             continue
         width, height, paths = shape
-        svg = (f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width} {height}'>"
-               + "".join(f"<path d='{p}'/>" for p in paths) + "</svg>")
-        uri = "data:image/svg+xml," + quote(svg, safe=" /:='.,-")
+        uri = _svg_uri(shape)
         selectors = ",".join(f".{cls}.fa-{name}" for cls in STYLES[prefix])
         rules.append(f'{selectors}{{--essays-icon:url("{uri}");--essays-icon-width:{width / height:.4f}em}}')
     every = ",".join(f".{cls}.fa-{name}" for prefix, name in sorted(used - missing) for cls in STYLES[prefix])

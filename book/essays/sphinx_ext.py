@@ -111,6 +111,9 @@ def _write_icons(app: Sphinx, exception) -> None:
         used |= icons.used_icons(page.read_text(encoding="utf-8", errors="replace"))
     packs = icons.icon_packs(icons.theme_script().read_text(encoding="utf-8"))
     css, missing = icons.stylesheet(used, packs)
+    theme_css = [path.read_text(encoding="utf-8") for path in sorted((outdir / "_static").rglob("*.css"))
+                 if path.name != "icons.css"]
+    css += icons.pseudo_element_rules(theme_css, packs)
     if missing:
         logging.getLogger(__name__).info("icons drawn from the theme's web font: %s",
                                          ", ".join(f"{p} {n}" for p, n in sorted(missing)))
