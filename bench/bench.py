@@ -2,7 +2,9 @@
 
 - clean build time of the whole book (every chapter executed);
 - each page's own weight (HTML with its inline chart data) and the shared scripts' sizes;
-- first-visit transfer of each page in headless Chromium;
+- first-visit transfer of each page in headless Chromium, against the 1.5 MB budget;
+- time from navigation start to the page's charts all drawn (``window.essays.ready`` resolved),
+  per chapter, against the 1 s budget;
 - static slider redraw time in headless Chromium (median and p95 over many moves);
 - live slider redraw time in a Jupyter kernel (model + chart rebuild, median and p95);
 - in a real JupyterLab (``jupyter lab`` from this environment, as Binder starts it, driven by
@@ -10,8 +12,9 @@
   "Run All Cells", and the live slider latency from the key event to the redrawn chart in the page
   (widget -> kernel -> model -> chart -> browser), median and p95.
 
-Usage: python bench/bench.py [--site DIR] [--lab-chapter NAME | --no-lab]
-       (without --site it builds the book first)
+Usage: python bench/bench.py [--site DIR] [--lab-chapter NAME | --no-lab] [--first-visit]
+       (without --site it builds the book first; --first-visit measures only page weights, first-visit
+       bytes and time to the first chart, skipping the slider, kernel and JupyterLab figures)
 """
 from __future__ import annotations
 
@@ -34,6 +37,24 @@ from conftest import CHROMIUM, CHROMIUM_ARGS, toc_files  # noqa: E402
 from essays.explorable import all_figures  # noqa: E402
 
 WITH_CLAIMS = {name for name, figure in all_figures().items() if figure.claims}
+
+
+FIRST_VISIT_BUDGET = 1.5 * 1024 * 1024  # bytes over the wire, uncompressed (DESIGN.md)
+FIRST_CHART_BUDGET_MS = 1000.0
+
+# Installed before any page script runs: notes performance.now() (milliseconds since navigation
+# started) when the page's window.essays.ready resolves, i.e. when every chart on it is drawn.
+READY_PROBE = """(() => {
+  let value;
+  Object.defineProperty(window, 'essays', {
+    configurable: true, enumerable: true,
+    get() { return value; },
+    set(v) {
+      value = v;
+      if (v && v.ready) v.ready.then(() => { window.__essaysReadyAt = performance.now(); });
+    },
+  });
+})();"""
 
 
 def kb(n: int) -> str:
@@ -60,14 +81,14 @@ def page_weights(html: Path) -> None:
     largest = max(sizes, key=sizes.get)
     print(f"  largest: {largest} ({kb(sizes[largest])})")
     print("Shared scripts (cached across pages):")
-    for rel in ["_static/vendor/vega-bundle.js", "_static/essays.js", "_static/essays.css",
-                "_static/mathjax/tex-chtml.js", "_static/scripts/fontawesome.js"]:
+    for rel in ["_static/vendor/vega-bundle.js", "_static/essays.js", "_static/essays.css", "_static/icons.css",
+                "_static/theme-fixes.js", "_static/mathjax/tex-chtml.js", "_static/scripts/fontawesome.js"]:
         path = html / rel
         if path.exists():
             print(f"  {rel:40s} {kb(path.stat().st_size):>12s}")
 
 
-def browser_figures(html: Path, moves: int = 60) -> None:
+def browser_figures(html: Path, moves: int = 60, sliders: bool = True) -> None:
     from playwright.sync_api import sync_playwright
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -79,20 +100,31 @@ def browser_figures(html: Path, moves: int = 60) -> None:
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{httpd.server_address[1]}"
     timings: dict[str, list[float]] = {}
-    print("\nFirst visit, bytes transferred (empty cache):")
+    first_chart: dict[str, float] = {}
+    over = []
+    print(f"\nFirst visit, bytes transferred (empty cache, uncompressed; budget {kb(FIRST_VISIT_BUDGET)}"
+          " = 1.5 MB):")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for page_name in toc_files():
             context = browser.new_context()
+            context.add_init_script(READY_PROBE)
             page = context.new_page()
             sizes = []
             page.on("requestfinished", lambda r: sizes.append(r.sizes()["responseBodySize"]))
             page.goto(f"{base}/{page_name}.html", wait_until="networkidle")
-            print(f"  {page_name:32s} {kb(sum(sizes)):>12s} in {len(sizes)} requests")
             names = page.eval_on_selector_all("figure.explorable", "els => els.map(e => e.dataset.name)")
             if names:
-                page.evaluate("() => window.essays.ready")
-            for name in names:
+                first_chart[page_name] = page.evaluate(
+                    "() => window.essays.ready.then(() => window.__essaysReadyAt)")
+            total = sum(sizes)
+            verdict = "within budget" if total <= FIRST_VISIT_BUDGET else \
+                f"OVER budget by {kb(total - FIRST_VISIT_BUDGET)}"
+            if total > FIRST_VISIT_BUDGET:
+                over.append(page_name)
+            print(f"  {page_name:32s} {kb(total):>12s} in {len(sizes):3d} requests   "
+                  f"{100 * total / FIRST_VISIT_BUDGET:5.1f}% of budget, {verdict}")
+            for name in names if sliders else []:
                 ms = page.evaluate(
                     """async ([name, moves]) => {
                         const fig = window.essays.figures[name];
@@ -112,6 +144,14 @@ def browser_figures(html: Path, moves: int = 60) -> None:
             context.close()
         browser.close()
     httpd.shutdown()
+    print(f"  budget: {'every page within it' if not over else 'OVER on ' + ', '.join(over)}")
+    print(f"\nFirst chart drawn after navigation starts (every chart on the page drawn, "
+          f"window.essays.ready; budget {FIRST_CHART_BUDGET_MS / 1000:.0f} s):")
+    for page_name, ms in first_chart.items():
+        verdict = "within budget" if ms <= FIRST_CHART_BUDGET_MS else "OVER budget"
+        print(f"  {page_name:32s} {ms:8.0f} ms   {verdict}")
+    if not sliders:
+        return
     print("\nStatic slider redraw in headless Chromium, claims and crux marks included "
           "(budget: median under 16 ms):")
     for name, ms in timings.items():
@@ -287,6 +327,8 @@ def main() -> None:
     parser.add_argument("--lab-chapter", default="parallelization",
                         help="the chapter to open in JupyterLab (default: parallelization)")
     parser.add_argument("--no-lab", action="store_true", help="skip the JupyterLab measurements")
+    parser.add_argument("--first-visit", action="store_true",
+                        help="only page weights, first-visit bytes and time to the first chart")
     args = parser.parse_args()
     if args.site:
         html = args.site
@@ -296,7 +338,9 @@ def main() -> None:
         print(f"Clean build of the whole book, every chapter executed: {seconds:.1f} s (budget: well under 60 s)")
         html = out / "_build" / "html"
     page_weights(html)
-    browser_figures(html)
+    browser_figures(html, sliders=not args.first_visit)
+    if args.first_visit:
+        return
     live_figures()
     if not args.no_lab:
         jupyterlab_figures(args.lab_chapter)

@@ -1,0 +1,143 @@
+"""The site stays light: no icon script and no TeX engine in the page; icons and math still shown."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import toc_files
+
+pytestmark = pytest.mark.browser
+PAGES = [f"{f}.html" for f in toc_files()]
+HEAVY = re.compile(r"fontawesome\.js|mathjax|katex|tex-chtml|tex-svg|tex-mml", re.I)
+MATH_PAGES = ["book/parallelization.html", "book/legibility.html", "book/trends.html", "book/survival.html",
+              "book/infohazards.html", "book/glossary.html"]
+
+
+def test_no_page_source_names_the_icon_script_or_a_tex_engine(built_html):
+    for page in built_html.rglob("*.html"):
+        if "_static" in page.relative_to(built_html).parts:
+            continue  # the theme's template fragments, copied as they are
+        text = page.read_text(encoding="utf-8")
+        scripts = re.findall(r"<script[^>]*\bsrc=\"([^\"]+)\"", text)
+        assert not [s for s in scripts if HEAVY.search(s)], f"{page.name} loads {scripts}"
+
+
+@pytest.fixture
+def recorded(browser, server):
+    """Opens a page in a fresh context and records every URL it requests."""
+    contexts = []
+
+    def open_page(path: str, viewport=None):
+        context = browser.new_context(viewport=viewport or {"width": 1280, "height": 800})
+        contexts.append(context)
+        page = context.new_page()
+        page.requested = []
+        page.on("request", lambda r: page.requested.append(r.url))
+        page.goto(f"{server}/{path}", wait_until="networkidle")
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.mark.parametrize("path", PAGES + ["search.html", "genindex.html", "404.html"])
+def test_no_page_loads_the_icon_script_its_fonts_or_a_tex_engine(recorded, path):
+    page = recorded(path)
+    heavy = [u for u in page.requested if HEAVY.search(u) or "fontawesome/webfonts" in u]
+    assert heavy == [], f"{path} requested {heavy}"
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 800}, {"width": 390, "height": 844}])
+def test_header_buttons_show_an_icon(recorded, viewport):
+    page = recorded("book/trends.html", viewport)
+    buttons = [".theme-switch-button", ".search-button, .search-button-field", ".primary-toggle",
+               ".btn-fullscreen-button", ".dropdown-download-buttons > button",
+               ".dropdown-launch-buttons > button", ".btn-source-repository-button"]
+    if viewport["width"] < 1200:  # wider, the contents are a sidebar of their own
+        buttons.append(".secondary-toggle")
+    for selector in buttons:
+        button = page.locator(", ".join(f"{s}:visible" for s in selector.split(", "))).first
+        assert button.count() == 1, f"no visible {selector}"
+        box = button.bounding_box()
+        assert box["width"] > 10 and box["height"] > 10, f"{selector} is {box}"
+        # the icon inside: a visible element or pseudo-element at least 10 px square, painted
+        icon = button.evaluate("""b => {
+            for (const e of b.querySelectorAll('i, span, svg')) {
+              if (!e.getClientRects().length) continue;
+              const before = getComputedStyle(e, '::before');
+              const w = parseFloat(before.width), h = parseFloat(before.height);
+              if (before.content !== 'none' && w >= 10 && h >= 10) {
+                return {w, h, mask: before.maskImage || before.webkitMaskImage, content: before.content};
+              }
+              const r = e.getBoundingClientRect();
+              if (e.tagName === 'svg' && r.width >= 10 && r.height >= 10) return {w: r.width, h: r.height, mask: 'svg'};
+            }
+            return null;
+        }""")
+        assert icon and icon["mask"] not in (None, "", "none"), f"{selector} shows no icon: {icon}"
+
+
+def test_theme_switch_and_search_still_work(recorded):
+    page = recorded("book/trends.html")
+    before = page.evaluate("() => document.documentElement.dataset.mode")
+    page.locator(".theme-switch-button:visible").first.click()
+    assert page.evaluate("() => document.documentElement.dataset.mode") != before
+    page.locator(".search-button__button:visible").first.click()
+    page.wait_for_function("() => document.getElementById('pst-search-dialog').open")
+    page.keyboard.press("Escape")
+
+
+def test_the_icon_stylesheet_covers_every_icon_element(recorded):
+    """Every Font Awesome element on a page draws from icons.css (no web font needed for it)."""
+    page = recorded("book/trends.html")
+    missing = page.evaluate("""() => [...document.querySelectorAll('[class*="fa-"]')]
+        .filter(e => /\\b(fa-solid|fas|fab|fa-brands|far|fa-regular)\\b/.test(e.className))
+        .filter(e => { const m = getComputedStyle(e, '::before'); return !(m.maskImage || m.webkitMaskImage || '').startsWith('url('); })
+        .map(e => e.className)""")
+    assert missing == []
+
+
+def test_math_is_built_into_the_pages(built_html):
+    """Every formula is MathML in the HTML itself, with its TeX as an annotation; none is left as
+    TeX for a script to typeset."""
+    total = 0
+    for path in MATH_PAGES:
+        text = (built_html / path).read_text(encoding="utf-8")
+        blocks = re.findall(r'<(span|div) class="math[^"]*"[^>]*>(.*?)</\1>', text, re.S)
+        assert blocks, f"{path}: no math found"
+        for _, inner in blocks:
+            assert inner.lstrip().startswith(("<math", '<span class="eqno"')), inner[:80]
+            assert '<annotation encoding="application/x-tex">' in inner
+            assert "\\(" not in inner and "\\[" not in inner
+        total += len(blocks)
+    assert total > 100
+
+
+@pytest.mark.parametrize("path", MATH_PAGES)
+def test_math_is_drawn_selectable_and_scales_with_the_text(recorded, path):
+    page = recorded(path)
+    shown = page.evaluate("""() => [...document.querySelectorAll('.math > math')].map(m => {
+        const r = m.getBoundingClientRect();
+        return {w: r.width, h: r.height, display: getComputedStyle(m).display,
+                select: getComputedStyle(m).userSelect, text: m.textContent.length};
+    })""")
+    assert shown and all(m["w"] > 0 and m["h"] > 0 for m in shown), shown[:3]
+    assert all(m["display"].endswith("math") for m in shown), {m["display"] for m in shown}
+    assert all(m["select"] != "none" and m["text"] > 0 for m in shown)
+    # the reader's larger text makes the formulas larger too
+    first = page.locator(".math > math").first
+    before = first.bounding_box()["height"]
+    page.evaluate("() => { document.documentElement.style.fontSize = '200%'; }")
+    assert first.bounding_box()["height"] > 1.5 * before
+    # selecting a paragraph's text takes its formulas along as text
+    with_math, without = page.evaluate("""() => {
+        const p = document.querySelector('p span.math > math').closest('p');
+        const sel = getSelection(), range = document.createRange();
+        range.selectNodeContents(p); sel.removeAllRanges(); sel.addRange(range);
+        const text = sel.toString().replace(/\\s+/g, '');
+        const bare = p.cloneNode(true); bare.querySelectorAll('math').forEach(m => m.remove());
+        return [text, bare.textContent.replace(/\\s+/g, '')];
+    }""")
+    assert len(with_math) > len(without), (with_math, without)
