@@ -581,7 +581,7 @@ CHAIN = Explorable(
     params=(
         Param("ai_exponent", "Exponent λ of the AIs' extra copies", 0.4, 0.2, 1.0, step=0.2, format=".1f",
               symbol="λ"),
-        Param("substitution_elasticity", "Elasticity of substitution σ between labor and compute", 0.5, 0.2, 3.0,
+        Param("substitution_elasticity", "σ: how easily more researchers make up for fixed compute", 0.5, 0.2, 3.0,
               step=0.2, format=".1f", symbol="σ"),
         Param("experiment_share", "Share w of today's loop spent waiting on experiments", 0.5, 0.0, 0.9,
               step=0.1, format=".1f", symbol="w"),
