@@ -255,7 +255,8 @@ SKEPTIC_CEILING = Explorable(
     model=model.ceiling_frame,
     chart=ceiling_chart,
     expressions=CEILING_EXPRESSIONS,
-    claims=(Claim("cannot_convince", "Internals evidence cannot move the skeptic past even odds",
+    claims=(Claim("cannot_convince", "One internals method, however often repeated, cannot move the "
+                  "skeptic past even odds",
                   model.skeptic_ceiling, "ceiling < 0.5", label="skeptic's ceiling", format=".1%",
                   contour=("validity", "artifact_rate")),),
 )
