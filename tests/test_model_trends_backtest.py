@@ -207,3 +207,52 @@ def test_moores_decade_windows_ran_between_his_two_rates(moore):
     windows = moore_window_frame(moore, span_years=10)
     assert 1.0 < windows["doubling_years"].min() < 1.6
     assert 2.3 < windows["doubling_years"].max() < 3.0
+
+
+# ---------------------------------------------------------------- a steady trend seen through its records
+
+from essays.models.trends import steady_trend_backtest  # noqa: E402
+
+STEADY_YEARS = np.arange(2019.0, 2026.0, 0.25)
+
+
+def test_steady_trend_without_selection_is_unbiased():
+    """Symmetry oracle: keeping every model, errors are as often ahead as behind."""
+    r = steady_trend_backtest(STEADY_YEARS, doublings_per_year=2.0, scatter_doublings=1.0, draws=300, seed=1,
+                              records_only=False)
+    assert abs(r.share_ahead - 0.5) < 0.05
+
+
+def test_record_selection_puts_more_ahead(horizons):
+    """At METR's TH1.1 release dates since 2019, with about its slope and scatter (the chapter's setting),
+    keeping only records tilts the errors ahead; keeping every model does not."""
+    th11 = horizons[(horizons["th_version"] == "TH1.1") & (horizons["decimal_year"] >= 2019)]
+    years = np.unique(th11["decimal_year"])
+    r = steady_trend_backtest(years, doublings_per_year=1.94, scatter_doublings=1.0, draws=300, seed=1)
+    every = steady_trend_backtest(years, doublings_per_year=1.94, scatter_doublings=1.0, draws=300, seed=1,
+                                  records_only=False)
+    assert 0.55 < r.share_ahead < 0.8 and r.mean_error_months > 0
+    assert r.share_ahead > every.share_ahead + 0.05
+
+
+@settings(max_examples=20, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), scatter=st.floats(0.0, 2.0))
+def test_steady_trend_is_seeded(seed, scatter):
+    a = steady_trend_backtest(STEADY_YEARS, doublings_per_year=2.0, scatter_doublings=scatter, draws=5, seed=seed)
+    b = steady_trend_backtest(STEADY_YEARS, doublings_per_year=2.0, scatter_doublings=scatter, draws=5, seed=seed)
+    assert a == b and 0.0 <= a.share_ahead <= 1.0
+
+
+def test_steady_trend_no_scatter_no_error():
+    r = steady_trend_backtest(STEADY_YEARS, doublings_per_year=2.0, scatter_doublings=0.0, draws=3)
+    assert r.share_ahead == 0.0 and abs(r.mean_error_months) < 1e-9
+
+
+@pytest.mark.parametrize("kwargs, name", [
+    ({"doublings_per_year": 0.0, "scatter_doublings": 1.0}, "doublings_per_year"),
+    ({"doublings_per_year": 1.0, "scatter_doublings": -1.0}, "scatter_doublings"),
+    ({"doublings_per_year": 1.0, "scatter_doublings": 1.0, "draws": 0}, "draws"),
+])
+def test_steady_trend_bad_input(kwargs, name):
+    with pytest.raises(ValueError, match=name):
+        steady_trend_backtest(STEADY_YEARS, **kwargs)

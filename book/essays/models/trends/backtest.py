@@ -10,8 +10,8 @@ import pandas as pd
 from essays.checks import check_array, check_integer, check_number
 
 from .fit import (
-    DAYS_PER_YEAR, DEFAULT_VERSION, METR_FIRST_YEAR, MONTHS_PER_YEAR, WINDOW_MONTHS_RANGE, _check_series,
-    _least_squares,
+    DAYS_PER_YEAR, DEFAULT_VERSION, DRAWS_RANGE, METR_FIRST_YEAR, MONTHS_PER_YEAR, SEED_RANGE, WINDOW_MONTHS_RANGE,
+    _check_series, _least_squares,
 )
 from .metr import frontier_models
 
@@ -127,3 +127,53 @@ def metr_backtest(horizons: pd.DataFrame, *, version: str = DEFAULT_VERSION, fir
     frame = backtest_errors(models["decimal_year"], models["p50_minutes"], min_prior=min_prior)
     picked = models.iloc[frame["position"].astype(int).to_numpy()]
     return frame.assign(model_key=picked["model_key"].to_numpy(), model=picked["model"].astype(str).to_numpy())
+
+
+class SteadyTrendBacktest(NamedTuple):
+    """The backtest of a steady trend seen only through its records (averages over the draws)."""
+
+    share_ahead: float  # share of predictions with a positive error, averaged over draws
+    mean_error_months: float  # mean signed error, averaged over draws
+    draws: int  # draws with at least one prediction
+
+
+def steady_trend_backtest(years, *, doublings_per_year: float, scatter_doublings: float, draws: int = 1000,
+                          seed: int = 0, records_only: bool = True, min_prior: int = 3) -> SteadyTrendBacktest:
+    """The backtest's errors when the trend is steady and only record-setting models are kept.
+
+    Each draw gives every release date ``t_i`` a value ``b t_i + s z_i`` (``b`` =
+    ``doublings_per_year`` > 0, ``s`` = ``scatter_doublings`` in [0, 20] doublings,
+    ``z_i`` standard normal, seeded by ``seed``). With ``records_only`` only the models that beat
+    every earlier value are kept, as a frontier flag does; :func:`backtest_errors` then runs on
+    them. ``years``: strictly increasing decimal years; ``draws`` in [1, 100000];
+    ``min_prior`` in [2, 100000].
+
+    Examples
+    --------
+    With no scatter every model is a record and lies on the line: no error.
+
+    >>> steady_trend_backtest([2020, 2021, 2022, 2023, 2024], doublings_per_year=1.0,
+    ...                       scatter_doublings=0.0, draws=5)
+    SteadyTrendBacktest(share_ahead=0.0, mean_error_months=0.0, draws=5)
+    """
+    x = check_array("years", years, -1e4, 1e4, min_size=2)
+    if np.any(np.diff(x) <= 0):
+        raise ValueError("years must be strictly increasing")
+    b = check_number("doublings_per_year", doublings_per_year, 0.0, 100.0, lo_open=True)
+    s = check_number("scatter_doublings", scatter_doublings, 0.0, 20.0)
+    n = check_integer("draws", draws, *DRAWS_RANGE)
+    m = check_integer("min_prior", min_prior, 2, 100_000)
+    rng = np.random.default_rng(check_integer("seed", seed, *SEED_RANGE))
+    shares, means = [], []
+    for _ in range(n):
+        y = b * (x - x[0]) + s * rng.standard_normal(x.size)
+        keep = y > np.maximum.accumulate(np.concatenate([[-np.inf], y[:-1]])) if records_only else np.ones(x.size, bool)
+        if keep.sum() <= m:
+            continue
+        errors = backtest_errors(x[keep], np.exp2(y[keep]), min_prior=m)["error_months"].to_numpy()
+        if errors.size:
+            shares.append(float((errors > 1e-9).mean()))
+            means.append(float(errors.mean()))
+    if not shares:
+        raise ValueError("no draw kept enough records for a prediction; use more years or draws")
+    return SteadyTrendBacktest(float(np.mean(shares)), float(np.mean(means)), len(shares))
