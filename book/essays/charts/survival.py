@@ -413,7 +413,8 @@ EARTH = Explorable(
         "delay_doublings": "0 - log(fraction) / LN2",
         "delay_seconds": "datum.doubling_time_seconds * datum.delay_doublings",
     },
-    claims=(Claim("under_a_year", "Keeping Earth habitable for everyone costs industry less than a year",
+    claims=(Claim("under_a_year",
+                  "Even with nothing sent off Earth, keeping Earth habitable costs industry less than a year",
                   model.earth_bound_summary, "bound_years < 1", label="longest delay", unit=" years",
                   format=".3~g"),),
 )
