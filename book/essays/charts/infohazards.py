@@ -44,7 +44,8 @@ MAP_GROWTH_A = Param("discovery_growth", GROWTH_A.label, DEFAULTS["discovery_gro
                      format=".2f", symbol="g_A")
 MAP_GROWTH_K = Param("care_growth", GROWTH_K.label, DEFAULTS["care_growth"], 0.2, 1.5, step=0.1,
                      format=".2f", symbol="g_C")
-SHAPE = choice("shape", "Discovery rate across the window", model.SHAPES, DEFAULTS["shape"])
+SHAPE = choice("shape", "Rate shape (rising: follows discovery ability; falling: follows missing care)",
+               model.SHAPES, DEFAULTS["shape"])
 
 
 # --- the figures' models: the tested model's frames ----------------------------------------------
@@ -278,8 +279,8 @@ DANGER_WINDOW = Explorable(
 
 JUMP_TIMING = Explorable(
     name="jump_timing",
-    title="Share of the exposure a jump removes, against the jump's date, for a rising, flat and falling "
-          "discovery rate",
+    title="Share of the exposure a jump removes, against the jump's date, if the rate follows discovery "
+          "ability (rising), is flat, or follows missing care (falling)",
     params=(GROWTH_A, GROWTH_K, JUMP),
     model=timing,
     chart=timing_chart,
