@@ -9,7 +9,7 @@ import pytest
 from conftest import chapter_sources
 
 pytestmark = pytest.mark.browser
-CHAPTERS = [s.stem for s in chapter_sources() if s.stem not in ("cite", "cruxes")]
+CHAPTERS = [s.stem for s in chapter_sources() if s.stem not in ("cite", "cruxes", "source")]
 MAX_INLINE_LINES = 12
 
 
