@@ -33,6 +33,9 @@ def page_titles() -> list[str]:
 
 
 def normalise(text: str) -> str:
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", text)  # the PDF's ligatures ("ﬁ") back to letters
     return re.sub(r"\s+", " ", text.replace("\u201c", '"').replace("\u201d", '"'))
 
 

@@ -61,15 +61,17 @@ def test_crossing_a_printed_threshold_flips_the_status_and_the_drawn_claim(visit
             grid = p.grid()
             threshold = entry[0]
             here = grid[positions[p.name]]
-            # the slider position just across the first printed threshold
-            across = int(grid.searchsorted(threshold)) if here < threshold else int(grid.searchsorted(threshold)) - 1
+            # the slider position just across the first printed threshold (a whole-number slider's
+            # threshold is the first value on its new side)
+            first_at_or_above = int(grid.searchsorted(threshold - 1e-9 * max(1.0, abs(threshold))))
+            across = first_at_or_above if here < threshold else first_at_or_above - 1
             before_rows = claim_data(page, name)
             page.evaluate(SET_JS, [name, p.name, across])
             moved = positions | {p.name: across}
             after = shown(page, name, claim)
             assert after == expected(fig, crux, moved)
-            flipped_side = (grid[across] > threshold) == bool(entry[1])
-            assert after["holds"] == flipped_side
+            above = grid[across] >= threshold - 1e-9 * max(1.0, abs(threshold))
+            assert after["holds"] == (bool(entry[1]) if above else not entry[1])
             after_rows = claim_data(page, name)
             assert [r for r in after_rows if r["kind"] == "status"] != [r for r in before_rows if r["kind"] == "status"]
             label = page.locator(f"#fig-{name} .explorable-chart").get_attribute("aria-label")
