@@ -1,11 +1,16 @@
-"""Comparing what a static page draws with what the Python model says, for the browser tests."""
+"""Comparing what a static page draws with what the Python model says: in the browser, and (for
+Vega expressions) outside it, through vl-convert."""
 from __future__ import annotations
 
+import json
 import math
 
+import altair as alt
+import numpy as np
 import pandas as pd
+import vl_convert
 
-from essays.explorable import Explorable
+from essays.explorable import Explorable, _records
 
 # Every datum drawn by a mark (not axes or legends) of the figure's Vega view.
 DRAWN_JS = """
@@ -106,3 +111,52 @@ def press_to_move(page, name: str, param) -> None:
     slider = page.locator(f"#fig-{name} input[data-param='{param.name}']")
     slider.focus()
     page.keyboard.press("Home" if slider.input_value() == slider.get_attribute("max") else "End")
+
+
+# -- Vega expressions checked outside the browser ------------------------------------------------
+
+SEPARATOR = "|"
+
+
+def vega_rows(fig, values: dict) -> pd.DataFrame:
+    """The rows the static page computes at ``values``: the figure's expressions run by Vega."""
+    values = fig.defaults | values
+    columns = list(fig.frame().columns)
+    text = f" + '{SEPARATOR}' + ".join(f"('' + datum.{c})" for c in columns)
+    probe = (
+        alt.Chart(alt.Data(values=_records(fig.frame())))
+        .transform_calculate(**fig.expressions)
+        .transform_calculate(_row=text)
+        .mark_text()
+        .encode(text="_row:N", x=alt.value(0), y=alt.value(0))
+        .add_params(*(alt.param(name=name, value=value) for name, value in values.items()))
+    )
+    scenegraph = vl_convert.vegalite_to_scenegraph(json.dumps(probe.to_dict()))
+    texts: list[str] = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if node.get("marktype") == "text" and node.get("role") == "mark":
+                texts.extend(item["text"] for item in node["items"])
+            for child in node.values():
+                walk(child)
+        elif isinstance(node, list):
+            for child in node:
+                walk(child)
+
+    walk(scenegraph)
+    frame = pd.DataFrame([t.split(SEPARATOR) for t in texts], columns=columns)
+    for column in columns:
+        if pd.api.types.is_numeric_dtype(fig.frame()[column]):
+            frame[column] = frame[column].astype(float)
+    return frame
+
+
+def assert_same_rows(drawn: pd.DataFrame, expected: pd.DataFrame, rtol: float) -> None:
+    """Row for row equal; ``rtol`` allows for base data the static page rounds (7 digits)."""
+    assert len(drawn) == len(expected)
+    for column in expected.columns:
+        if pd.api.types.is_numeric_dtype(expected[column]):
+            np.testing.assert_allclose(drawn[column], expected[column], rtol=rtol, atol=1e-12, err_msg=column)
+        else:
+            assert drawn[column].tolist() == expected[column].tolist(), column

@@ -7,65 +7,17 @@ at full precision (JavaScript's number-to-string conversion round-trips doubles)
 """
 from __future__ import annotations
 
-import json
 
-import altair as alt
 import numpy as np
 import pandas as pd
 import pytest
-import vl_convert
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from essays.charts import legibility as charts
-from essays.explorable import _records
 from essays.models import legibility as model
+from figures import assert_same_rows, vega_rows
 
-SEPARATOR = "|"
-
-
-def vega_rows(fig, values: dict) -> pd.DataFrame:
-    """The rows the static page computes at ``values``: the figure's expressions run by Vega."""
-    values = fig.defaults | values
-    columns = list(fig.frame().columns)
-    text = f" + '{SEPARATOR}' + ".join(f"('' + datum.{c})" for c in columns)
-    probe = (
-        alt.Chart(alt.Data(values=_records(fig.frame())))
-        .transform_calculate(**fig.expressions)
-        .transform_calculate(_row=text)
-        .mark_text()
-        .encode(text="_row:N", x=alt.value(0), y=alt.value(0))
-        .add_params(*(alt.param(name=name, value=value) for name, value in values.items()))
-    )
-    scenegraph = vl_convert.vegalite_to_scenegraph(json.dumps(probe.to_dict()))
-    texts: list[str] = []
-
-    def walk(node):
-        if isinstance(node, dict):
-            if node.get("marktype") == "text" and node.get("role") == "mark":
-                texts.extend(item["text"] for item in node["items"])
-            for child in node.values():
-                walk(child)
-        elif isinstance(node, list):
-            for child in node:
-                walk(child)
-
-    walk(scenegraph)
-    frame = pd.DataFrame([t.split(SEPARATOR) for t in texts], columns=columns)
-    for column in columns:
-        if pd.api.types.is_numeric_dtype(fig.frame()[column]):
-            frame[column] = frame[column].astype(float)
-    return frame
-
-
-def assert_same_rows(drawn: pd.DataFrame, expected: pd.DataFrame, rtol: float = 1e-9) -> None:
-    """Row for row equal; ``rtol`` allows for base data the static page rounds (7 digits)."""
-    assert len(drawn) == len(expected)
-    for column in expected.columns:
-        if pd.api.types.is_numeric_dtype(expected[column]):
-            np.testing.assert_allclose(drawn[column], expected[column], rtol=rtol, atol=1e-12, err_msg=column)
-        else:
-            assert drawn[column].tolist() == expected[column].tolist(), column
 
 
 def unit(lo: float, hi: float):

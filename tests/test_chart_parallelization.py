@@ -9,65 +9,16 @@ from __future__ import annotations
 import json
 import math
 
-import altair as alt
-import numpy as np
-import pandas as pd
 import pytest
-import vl_convert
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from essays.charts import parallelization as charts
-from essays.explorable import _records
 from essays.models import parallelization as model
+from figures import assert_same_rows, vega_rows
 
-SEPARATOR = "|"
 FIGURES = (charts.PENALTY, charts.CORPORATIONS, charts.COORDINATION, charts.COMPUTE_BOTTLENECK,
            charts.USEFUL_EXPERIMENTS, charts.EXPERIMENT_LOOP, charts.CHAIN)
-
-
-def vega_rows(fig, values: dict) -> pd.DataFrame:
-    """The rows the static page computes at ``values``: the figure's expressions run by Vega."""
-    values = fig.defaults | values
-    columns = list(fig.frame().columns)
-    text = f" + '{SEPARATOR}' + ".join(f"('' + datum.{c})" for c in columns)
-    probe = (
-        alt.Chart(alt.Data(values=_records(fig.frame())))
-        .transform_calculate(**fig.expressions)
-        .transform_calculate(_row=text)
-        .mark_text()
-        .encode(text="_row:N", x=alt.value(0), y=alt.value(0))
-        .add_params(*(alt.param(name=name, value=value) for name, value in values.items()))
-    )
-    scenegraph = vl_convert.vegalite_to_scenegraph(json.dumps(probe.to_dict()))
-    texts: list[str] = []
-
-    def walk(node):
-        if isinstance(node, dict):
-            if node.get("marktype") == "text" and node.get("role") == "mark":
-                texts.extend(item["text"] for item in node["items"])
-            for child in node.values():
-                walk(child)
-        elif isinstance(node, list):
-            for child in node:
-                walk(child)
-
-    walk(scenegraph)
-    frame = pd.DataFrame([t.split(SEPARATOR) for t in texts], columns=columns)
-    for column in columns:
-        if pd.api.types.is_numeric_dtype(fig.frame()[column]):
-            frame[column] = frame[column].astype(float)
-    return frame
-
-
-def assert_same_rows(drawn: pd.DataFrame, expected: pd.DataFrame, rtol: float = 1e-6) -> None:
-    """Row for row equal; ``rtol`` allows for base data the static page rounds (7 digits)."""
-    assert len(drawn) == len(expected)
-    for column in expected.columns:
-        if pd.api.types.is_numeric_dtype(expected[column]):
-            np.testing.assert_allclose(drawn[column], expected[column], rtol=rtol, atol=1e-12, err_msg=column)
-        else:
-            assert drawn[column].tolist() == expected[column].tolist(), column
 
 
 @pytest.mark.parametrize("fig", FIGURES, ids=lambda f: f.name)
@@ -82,12 +33,12 @@ def test_every_figure_validates_static_and_live(fig):
        w=st.sampled_from(list(charts.CHAIN.params[2].grid())))
 def test_the_chain_expressions_equal_the_model_at_any_slider_position(lam, sigma, w):
     values = {"ai_exponent": lam, "substitution_elasticity": sigma, "experiment_share": w}
-    assert_same_rows(vega_rows(charts.CHAIN, values), charts.CHAIN.frame(**values))
+    assert_same_rows(vega_rows(charts.CHAIN, values), charts.CHAIN.frame(**values), rtol=1e-6)
 
 
 def test_the_chain_expressions_equal_the_model_at_cobb_douglas_and_no_waiting():
     values = {"ai_exponent": 0.4, "substitution_elasticity": 1.0, "experiment_share": 0.0}
-    assert_same_rows(vega_rows(charts.CHAIN, values), charts.CHAIN.frame(**values))
+    assert_same_rows(vega_rows(charts.CHAIN, values), charts.CHAIN.frame(**values), rtol=1e-6)
 
 
 @settings(max_examples=4, deadline=None)
@@ -95,13 +46,13 @@ def test_the_chain_expressions_equal_the_model_at_cobb_douglas_and_no_waiting():
        ratio=st.sampled_from(list(charts.COORDINATION.params[1].grid())))
 def test_the_coordination_expressions_equal_the_model(lam, ratio):
     values = {"human_exponent": lam, "cost_ratio": ratio}
-    assert_same_rows(vega_rows(charts.COORDINATION, values), charts.COORDINATION.frame(**values))
+    assert_same_rows(vega_rows(charts.COORDINATION, values), charts.COORDINATION.frame(**values), rtol=1e-6)
 
 
 @pytest.mark.parametrize("sigma, alpha", [(0.5, 0.5), (1.0, 0.3), (2.6, 0.75), (0.1, 0.05)])
 def test_the_compute_bottleneck_expressions_equal_the_model(sigma, alpha):
     values = {"substitution_elasticity": sigma, "labor_share": alpha}
-    assert_same_rows(vega_rows(charts.COMPUTE_BOTTLENECK, values), charts.COMPUTE_BOTTLENECK.frame(**values))
+    assert_same_rows(vega_rows(charts.COMPUTE_BOTTLENECK, values), charts.COMPUTE_BOTTLENECK.frame(**values), rtol=1e-6)
 
 
 def test_the_chain_claim_is_the_models_total_and_flips_where_bisection_says():
