@@ -7,7 +7,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from essays.checks import check_array, check_integer, check_number
+from essays.checks import check_array, check_number
 
 from .penalty import _check_points
 from .corporations import automatedcorp_speed  # noqa: F401  (doctests)

@@ -1,13 +1,12 @@
 """The three corporations of "Slow corporations as an intuition pump for AI R&D automation" (lines 14-16)."""
 from __future__ import annotations
 
-import math
 from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
-from essays.checks import check_array, check_integer, check_number
+from essays.checks import check_number
 
 from .penalty import EXPONENT_RANGE, SPEED_RANGE, _check_points
 

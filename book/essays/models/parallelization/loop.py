@@ -1,13 +1,11 @@
 """The experiment loop (source line 18): Amdahl's law for serially faster computers and researchers."""
 from __future__ import annotations
 
-import math
-from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
-from essays.checks import check_array, check_integer, check_number
+from essays.checks import check_array, check_number
 
 from .penalty import _check_points
 

@@ -9,7 +9,6 @@ labor-equivalent research speed relative to today is ``speed * workers ** lambda
 """
 from __future__ import annotations
 
-import math
 from typing import NamedTuple
 
 import numpy as np

@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from essays.checks import check_array, check_integer, check_number
+from essays.checks import check_number
 
 from essays.models.survival.constants import *  # noqa: F401,F403 (units, constants, ranges)
 from essays.models.survival.constants import _LN2, _check_doubling_time, _check_points, _scalar_or_array  # noqa: F401
