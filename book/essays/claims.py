@@ -493,10 +493,11 @@ def all_cruxes() -> list[tuple[object, Crux]]:
 
 
 def just_across(p, flip: Flip, default: float) -> float:
-    """The slider position nearest the flip on the side the default is not on."""
+    """The slider position nearest the flip on the side the default is not on (a whole-number
+    slider's flip is the first value on its new side)."""
     grid = p.grid()
     side_above = default < flip.value
-    candidates = grid[grid > flip.value] if side_above else grid[grid < flip.value]
+    candidates = grid[grid >= flip.value] if side_above else grid[grid < flip.value]
     if candidates.size == 0:
         return float(grid[-1] if side_above else grid[0])
     return float(candidates.min() if side_above else candidates.max())
@@ -510,7 +511,7 @@ def cruxes_table() -> list[dict]:
     A figure's page is its chart module's name (``essays.charts.trends`` -> ``trends.html``).
     """
     rows = []
-    for figure, crux in all_cruxes():
+    for figure, crux in sorted(all_cruxes(), key=lambda fc: _page_order(fc[0].chart.__module__.rsplit(".", 1)[-1])):
         page = figure.chart.__module__.rsplit(".", 1)[-1]
         settings = figure.defaults
         own = {p.name: settings[p.name] for p in crux.params}
@@ -522,7 +523,7 @@ def cruxes_table() -> list[dict]:
             for f in found:
                 across = just_across(p, f, settings[p.name])
                 links.append({"threshold": display_threshold(p, f.value), "value": f.value,
-                              "holds_across": f.holds_above if across > f.value else not f.holds_above,
+                              "holds_across": f.holds_above if across >= f.value else not f.holds_above,
                               "across": across, "across_text": p.display(across),
                               "href": f"{page}.html?{figure.name}.{p.name}={across!r}#fig-{figure.name}"})
             flips.append({"param": p.name, "symbol": symbol_of(p), "label": p.label,
@@ -530,6 +531,15 @@ def cruxes_table() -> list[dict]:
         rows.append({"page": page, "figure": figure.name, "figure_title": figure.title, "claim": crux.claim.name,
                      "text": crux.claim.text, "holds": holds, "status": crux.status_text(**own), "params": flips})
     return rows
+
+
+def _page_order(page: str) -> int:
+    """A chapter's place in the table of contents (_toc.yml), so the Cruxes page reads in book order."""
+    from essays.source import ROOT
+
+    toc = (ROOT / "_toc.yml").read_text(encoding="utf-8")
+    found = toc.find(f"book/{page}\n")
+    return found if found >= 0 else len(toc)
 
 
 def cruxes_html(rows: Sequence[dict] | None = None) -> str:
