@@ -8,6 +8,7 @@
 (function () {
   "use strict";
   const figures = {};
+  const MIN_LAYOUT_WIDTH = 560; // px: narrower columns show the chart scaled down (see sized)
   const MAX_VALUE_LENGTH = 32; // longer scenario-link values are ignored, never parsed
   const CLAIM_DATA = "claims"; // the named dataset of claim rows (essays/claims.py CLAIM_DATA_NAME)
   // Charts follow the site's light/dark switch (pydata-sphinx-theme sets <html data-theme>).
@@ -22,13 +23,10 @@
     text: { color: INK },
     mark: { color: "#56B4E9" },
   };
-  /* Inks the charts use for neutral marks and text (black, dark greys) would vanish on a dark
-   * page; in dark mode each is drawn in a light grey of similar weight instead. */
-  const DARK_INK = {
-    "#000000": INK, "#000": INK, black: INK, "#333": "#d0d0d0", "#333333": "#d0d0d0",
-    "#555": "#b8b8b8", "#555555": "#b8b8b8", "#8a8a8a": "#a8a8a8", "#999": "#9a9a9a",
-    "#a04000": "#f0a070",
-  };
+  /* Inks the charts use (black, dark greys, the darkened palette) would fade on a dark page; in
+   * dark mode each is drawn in its light counterpart, from essays/theme.py's DARK_INK (written
+   * into the page as window.essaysDarkInk). */
+  const DARK_INK = window.essaysDarkInk || {};
   function darkened(node) {
     if (Array.isArray(node)) return node.map(darkened);
     if (node && typeof node === "object") {
@@ -279,9 +277,18 @@
       if (svg) svg.setAttribute("aria-hidden", "true");
     }
 
+    /* A chart that fills its column is laid out at least MIN_LAYOUT_WIDTH wide: in a narrower
+     * column (a phone) it is laid out at that width and the drawing scaled down to the column, so
+     * its labels, legends and annotations keep the room they were placed for instead of being cut. */
+    let narrow = null;
+    function sized(s) {
+      narrow = s.width === "container" && target.clientWidth > 0 && target.clientWidth < MIN_LAYOUT_WIDTH;
+      return narrow ? Object.assign({}, s, { width: MIN_LAYOUT_WIDTH }) : s;
+    }
+
     /* (Re)draw the chart in the current colour mode, keeping the reader's settings. */
     async function draw() {
-      const result = await window.vegaEmbed(target, isDark() ? darkSpec() : spec, {
+      const result = await window.vegaEmbed(target, sized(isDark() ? darkSpec() : spec), {
         renderer: "svg", actions: false, config: isDark() ? DARK : {},
       });
       if (view) view.finalize();
@@ -399,7 +406,10 @@
     figures[meta.name] = { view: view, meta: meta, element: figure, setIndex: setIndex, rows: rows, link: link,
                            claims: () => claimSentences.slice(),
                            images: () => fresh,
-                           redraw: draw };
+                           redraw: draw,
+                           // true when the column is narrower than the chart's layout, or wider again
+                           relayout: () => spec.width === "container" && narrow !== null &&
+                             narrow !== (target.clientWidth > 0 && target.clientWidth < MIN_LAYOUT_WIDTH) };
   }
 
   /* Vega sizes a container-width chart on window resize only; when the column changes width for
@@ -408,7 +418,10 @@
     let pending = null;
     const observer = new ResizeObserver(() => {
       clearTimeout(pending);
-      pending = setTimeout(() => window.dispatchEvent(new Event("resize")), 50);
+      pending = setTimeout(() => {
+        window.dispatchEvent(new Event("resize"));
+        for (const f of Object.values(figures)) if (f.relayout()) f.redraw();
+      }, 50);
     });
     document.querySelectorAll("figure.explorable .explorable-chart").forEach((c) => observer.observe(c));
   }

@@ -14,12 +14,14 @@
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
 
 from sphinx.application import Sphinx
 
+from essays import theme
 from essays.explorable import RENDER_ENV
 
 VENDOR = "vendor/vega-bundle.js"
@@ -65,11 +67,15 @@ def _citation_meta(context) -> None:
         f'\n<meta name="{name}" content="{escape(value, quote=True)}" />' for name, value in tags)
 
 
+_DARK_INK_JS = "window.essaysDarkInk = " + json.dumps(theme.DARK_INK, separators=(",", ":")) + ";"
+
+
 def _page_scripts(app: Sphinx, pagename, templatename, context, doctree) -> None:
     _citation_meta(context)
     if 'class="explorable"' in context.get("body", ""):
         app.add_js_file(VENDOR, defer="defer", priority=900)
         app.add_js_file("essays.js", defer="defer", priority=901)
+        app.add_js_file(None, body=_DARK_INK_JS, priority=899)
     # sphinx-thebe injects its config script a second time when launch buttons are on, which
     # throws "Identifier 'THEBE_JS_URL' has already been declared"; the book has no thebe.
     scripts = context.get("script_files")

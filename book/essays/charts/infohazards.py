@@ -19,6 +19,7 @@ import math
 import altair as alt
 import pandas as pd
 
+from essays import theme
 from essays.claims import CLAIM_DATA, Claim
 from essays.explorable import Explorable, Param, choice
 from essays.models import infohazards as model
@@ -29,7 +30,7 @@ LN_D, LN_K = math.log(D), math.log(K)
 HORIZON, POINTS = 15.0, 61  # trajectory: years shown, time points (spacing 0.25 years)
 TIMING_HORIZON, TIMING_POINTS = 12.0, 49  # jump dates on the timing chart (every 0.25 years)
 LEVEL_DOMAIN = [1e-4, 1e4]  # y axis of the trajectory: multiples of each track's threshold
-ORANGE, BLUE, GREEN, GREY, INK = "#D55E00", "#0072B2", "#009E73", "#555555", "#333333"
+ORANGE, BLUE, GREEN, GREY, INK = theme.VERMILLION, theme.BLUE, theme.GREEN, "#555555", "#333333"
 MAP_RATES = [round(0.2 + 0.1 * i, 10) for i in range(14)]  # heat-map cells, both axes
 
 GROWTH_A = Param("discovery_growth", "Discovery ability's growth rate g_A (per year)", DEFAULTS["discovery_growth"],
@@ -163,10 +164,12 @@ def trajectory_chart(base: alt.Chart) -> alt.LayerChart:
     """Both tracks over time, each over its own threshold (log scale; 1 = threshold reached). The
     danger window with the jump is shaded; the window without it is outlined."""
     time_scale = alt.Scale(domain=[0, HORIZON], nice=False)
-    log_scale = alt.Scale(type="log", domain=LEVEL_DOMAIN)
+    # the axis spans LEVEL_DOMAIN and, where a track runs beyond it, as far as the track goes
+    log_scale = alt.Scale(type="log", domain=alt.DomainUnionWith(unionWith=LEVEL_DOMAIN))
     x = alt.X("t:Q", title="Years from now", scale=time_scale)
     y = alt.Y("level:Q", title="Multiple of the track's threshold", scale=log_scale,
-              axis=alt.Axis(values=[1e-4, 1e-3, 1e-2, 0.1, 1, 10, 100, 1e3, 1e4], format="~g"))
+              axis=alt.Axis(format="~g", labelExpr="abs(log(datum.value) / LN10 - round(log(datum.value) / LN10))"
+                                                      " < 1e-6 ? datum.label : ''"))  # powers of ten
     colour = alt.Color("series:N", title=None, legend=_legend(TRACKS),
                        scale=alt.Scale(domain=list(TRACKS), range=[ORANGE, BLUE]))
     tooltip = [alt.Tooltip("series:N", title="track"), alt.Tooltip("t:Q", format=".2f", title="years"),
@@ -181,8 +184,7 @@ def trajectory_chart(base: alt.Chart) -> alt.LayerChart:
         fillOpacity=0, stroke=GREY, strokeDash=[6, 4], strokeWidth=1.5, clip=True).encode(
         x=alt.X("steady_start:Q", scale=time_scale), x2="steady_end:Q")
     threshold = first.mark_rule(color=GREY, strokeDash=[2, 3]).encode(y=alt.datum(1))
-    lines = base.mark_line(clip=True, strokeWidth=2.5).encode(
-        x=x, y=y, color=colour, order="order:Q", tooltip=tooltip)
+    lines = base.mark_line(strokeWidth=2.5).encode(x=x, y=y, color=colour, order="order:Q", tooltip=tooltip)
     headline = first.transform_calculate(
         text="datum.window_width > 0 ? 'With the jump: window ' + format(datum.window_width, '.1f')"
              " + ' yr (year ' + format(datum.window_start, '.1f') + ' to ' + format(datum.window_end, '.1f') + ')'"
@@ -254,15 +256,19 @@ def advantage_chart(base: alt.Chart) -> alt.LayerChart:
             "late_advantage:Q", title="Late − early (points)",
             scale=alt.Scale(scheme="blueorange", domain=[-60, 60], clamp=True),
             legend=alt.Legend(orient="bottom", gradientLength=220)), alt.value("#DDDDDD")),
-        stroke=alt.condition(chosen, alt.value("black"), alt.value(None)),
-        strokeWidth=alt.condition(chosen, alt.value(3), alt.value(0)))
+        # a thin outline keeps the palest cells visible against the page (3:1; essays.theme)
+        stroke=alt.condition(chosen, alt.value(theme.ON_CELLS), alt.value(theme.CELL_OUTLINE)),
+        strokeWidth=alt.condition(chosen, alt.value(3), alt.value(theme.CELL_OUTLINE_WIDTH)))
     claims = alt.Chart(CLAIM_DATA).transform_filter("datum.claim == 'late_beats_early'")
-    boundary = claims.transform_filter("datum.kind == 'boundary'").mark_line(
-        color="black", strokeWidth=2.5, point=alt.OverlayMarkDef(color="black", size=12)).encode(
-        x=alt.X("at:Q", scale=scale), y=alt.Y("value:Q", scale=scale), order="at:Q")
+    boundary_rows = claims.transform_filter("datum.kind == 'boundary'")
+    boundary_xy = dict(x=alt.X("at:Q", scale=scale), y=alt.Y("value:Q", scale=scale), order="at:Q")
+    boundary = alt.layer(  # a dark line on a white casing reads on pale and dark cells alike
+        boundary_rows.mark_line(color="white", strokeWidth=5).encode(**boundary_xy),
+        boundary_rows.mark_line(color=theme.ON_CELLS, strokeWidth=2.5,
+                                point=alt.OverlayMarkDef(color=theme.ON_CELLS, size=12)).encode(**boundary_xy))
     label = claims.transform_filter("datum.kind == 'status'").transform_calculate(
         text="'Outlined cell: ' + format(datum.value, '+.1f') + ' points'"
-    ).mark_text(align="left", baseline="top", fontSize=13, fontWeight="bold", color=INK).encode(
+    ).mark_text(align="left", baseline="top", fontSize=13, fontWeight="bold", color=theme.ON_CELLS).encode(
         x=alt.value(8), y=alt.value(6), text="text:N")
     return alt.layer(heat, boundary, label)
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from essays import theme
 from essays.claims import CLAIM_DATA, Claim
 from essays.explorable import Explorable, Param
 from essays.models import legibility as model
@@ -195,7 +196,8 @@ def ceiling_chart(data: alt.Chart) -> alt.LayerChart:
               axis=alt.Axis(grid=False))
     y = alt.Y("c_lo:Q", title="Artifact rate c (log scale)", scale=y_scale,
               axis=alt.Axis(values=[0.001, 0.01, 0.1, 1], format="~g", grid=False))
-    cells = base.transform_filter("datum.kind == 'cell'").mark_rect().encode(
+    cells = base.transform_filter("datum.kind == 'cell'").mark_rect(
+        stroke=theme.CELL_OUTLINE, strokeWidth=theme.CELL_OUTLINE_WIDTH).encode(
         x=x, x2="q_hi:Q", y=y, y2="c_hi:Q",
         color=alt.Color("ceiling:Q", title="Skeptic's ceiling",
                         scale=alt.Scale(scheme="viridis", domain=[0, 1]),
@@ -209,17 +211,17 @@ def ceiling_chart(data: alt.Chart) -> alt.LayerChart:
         x=alt.X("value:Q", scale=x_scale), y=alt.Y("at:Q", scale=y_scale), order="at:Q")
     contour_core = alt.Chart(CLAIM_DATA).transform_filter(
         "datum.kind == 'boundary' && datum.claim == 'cannot_convince'"
-    ).mark_line(color="black", strokeWidth=1.5, strokeDash=[6, 3]).encode(
+    ).mark_line(color=theme.ON_CELLS, strokeWidth=1.5, strokeDash=[6, 3]).encode(
         x=alt.X("value:Q", scale=x_scale), y=alt.Y("at:Q", scale=y_scale), order="at:Q")
     fails_label = base.transform_filter("datum.kind == 'chosen'").mark_text(
-        align="right", baseline="bottom", fontSize=12, color="#111111", fontWeight="bold").encode(
+        align="right", baseline="bottom", fontSize=12, color=theme.ON_CELLS, fontWeight="bold").encode(
         x=alt.datum(0.96), y=alt.datum(0.0013), text=alt.value("past even odds: the claim fails"))
     holds_label = base.transform_filter("datum.kind == 'chosen'").mark_text(
         align="left", baseline="top", fontSize=12, color="white", fontWeight="bold").encode(
         x=alt.datum(0.02), y=alt.datum(0.9), text=alt.value("below even odds: the claim holds"))
     chosen = base.transform_filter("datum.kind == 'chosen'")
     point = chosen.mark_point(shape="circle", size=130, filled=True, color="white",
-                              stroke="black", strokeWidth=2).encode(
+                              stroke=theme.ON_CELLS, strokeWidth=2).encode(
         x=alt.X("validity:Q", scale=x_scale), y=alt.Y("artifact_rate:Q", scale=y_scale),
         tooltip=[alt.Tooltip("validity:Q", format=".3f", title="q"),
                  alt.Tooltip("artifact_rate:Q", format=".3~g", title="c"),
@@ -228,7 +230,7 @@ def ceiling_chart(data: alt.Chart) -> alt.LayerChart:
         align=alt.ExprRef("datum.validity > 0.6 ? 'right' : 'left'"),
         dx=alt.ExprRef("datum.validity > 0.6 ? -10 : 10"), baseline="middle", fontSize=13, fontWeight="bold").encode(
         x=alt.X("validity:Q", scale=x_scale), y=alt.Y("artifact_rate:Q", scale=y_scale), text="text:N",
-        color=alt.condition("datum.ceiling < 0.5", alt.value("white"), alt.value("black")))
+        color=alt.condition("datum.ceiling < 0.5", alt.value("white"), alt.value(theme.ON_CELLS)))
     return _sharing(data, alt.layer(cells, contour, contour_core, fails_label, holds_label, point, label)
                     .properties(width=420, height=300))
 

@@ -384,7 +384,7 @@ def experiment_loop_chart(base: alt.Chart) -> alt.VConcatChart:
         c_lo=f"datum.compute_speedup / {edge!r}", c_hi=f"datum.compute_speedup * {edge!r}",
         r_lo=f"datum.researcher_speedup / {edge!r}", r_hi=f"datum.researcher_speedup * {edge!r}",
     )
-    heat = cells.mark_rect(clip=True).encode(
+    heat = cells.mark_rect(clip=True, stroke=theme.CELL_OUTLINE, strokeWidth=theme.CELL_OUTLINE_WIDTH).encode(
         x=alt.X("c_lo:Q", title="Computers' serial speedup c (experiments)", scale=scale, axis=axis),
         x2="c_hi:Q", y=alt.Y("r_hi:Q", title="Researchers' serial speedup r", scale=scale, axis=axis),
         y2=y_lo, color=colour, tooltip=tooltip)
@@ -392,14 +392,17 @@ def experiment_loop_chart(base: alt.Chart) -> alt.VConcatChart:
     # ceiling; to the right of this line faster computers can at most double it.
     knee = base.transform_filter("datum.compute_speedup == 1").transform_calculate(
         knee="datum.ceiling - datum.researcher_speedup"  # r / (1 - w) - r = r w / (1 - w)
-    ).transform_filter("datum.knee > 0").mark_line(color="white", strokeWidth=2.5, strokeDash=[6, 3], clip=True).encode(
-        x=alt.X("knee:Q", scale=scale), y=y, order="researcher_speedup:Q")
+    ).transform_filter("datum.knee > 0")
+    knee_encoding = dict(x=alt.X("knee:Q", scale=scale), y=y, order="researcher_speedup:Q")
+    knee = alt.layer(knee.mark_line(color="white", strokeWidth=4, clip=True).encode(**knee_encoding),
+                     knee.mark_line(color=theme.ON_CELLS, strokeWidth=1.5, strokeDash=[6, 3], clip=True)
+                     .encode(**knee_encoding))
     # AutomatedCorp on today's computers: c = 1, r = 50 (its AIs' serial speed).
     automated = base.transform_filter("datum.compute_speedup == 1 && datum.researcher_speedup == 1").transform_calculate(
         c="1", r=repr(AUTOMATEDCORP_R),
         s=f"1 / ((1 - 1 / datum.ceiling) + (1 / datum.ceiling) / {AUTOMATEDCORP_R!r})",
         text="'AutomatedCorp: ' + format(datum.s, '.3~g') + '×'")
-    marker = automated.mark_point(shape="diamond", size=160, filled=True, color="white", stroke="black",
+    marker = automated.mark_point(shape="diamond", size=160, filled=True, color="white", stroke=theme.ON_CELLS,
                                   strokeWidth=1.5).encode(x=alt.X("c:Q", scale=scale), y=alt.Y("r:Q", scale=scale))
     marker_label = automated.mark_text(align="left", dx=10, fontSize=13, fontWeight="bold", color="white").encode(
         x=alt.X("c:Q", scale=scale), y=alt.Y("r:Q", scale=scale), text="text:N")
@@ -409,7 +412,7 @@ def experiment_loop_chart(base: alt.Chart) -> alt.VConcatChart:
                         subtitle="dashed: the loop at half its ceiling; right of it, faster computers at most double it"))
     strip = base.transform_filter(f"datum.compute_speedup == {LOOP_MAX_SPEEDUP!r}").transform_calculate(
         r_lo=f"datum.researcher_speedup / {edge!r}", r_hi=f"datum.researcher_speedup * {edge!r}",
-    ).mark_rect(clip=True).encode(
+    ).mark_rect(clip=True, stroke=theme.CELL_OUTLINE, strokeWidth=theme.CELL_OUTLINE_WIDTH).encode(
         y=alt.Y("r_hi:Q", scale=scale, axis=None), y2=y_lo,
         color=alt.Color("ceiling:Q", scale=alt.Scale(type="log", domain=[1, LOOP_MAX_SPEEDUP],
                                                      scheme="viridis", clamp=True), legend=None),
@@ -547,7 +550,7 @@ def chain_chart(base: alt.Chart) -> alt.LayerChart:
                alt.Tooltip("after:Q", format=".4~g", title="after"),
                alt.Tooltip("factor:Q", format=".3~g", title="factor")]
     kind = alt.Color("kind:N", title=None, legend=None,
-                     scale=alt.Scale(domain=["up", "down", "total"], range=["#009E73", "#D55E00", "#0072B2"]))
+                     scale=alt.Scale(domain=["up", "down", "total"], range=[theme.GREEN, theme.VERMILLION, theme.BLUE]))
     shaped = base.transform_calculate(
         kind="datum.stage == 5 ? 'total' : datum.after >= datum.before ? 'up' : 'down'",
         top="max(datum.before, datum.after)",

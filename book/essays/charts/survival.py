@@ -25,13 +25,14 @@ from typing import Callable
 
 import altair as alt
 
+from essays import theme
 from essays.claims import CLAIM_DATA, Claim
 from essays.explorable import Explorable, Param
 from essays.models import survival as model
 from essays.models import survival_frames as frames
 
 # One colour per resource base, the same in every figure (Okabe-Ito, as the theme).
-BASE_COLOURS = {"today's world energy": "#D55E00", "sunlight on Earth": "#0072B2", "the Sun's output": "#E69F00"}
+BASE_COLOURS = {"today's world energy": theme.VERMILLION, "sunlight on Earth": theme.BLUE, "the Sun's output": theme.PURPLE}
 DAY_SECONDS = model.DAY
 YEAR_SECONDS = model.YEAR
 
@@ -422,8 +423,8 @@ EARTH = Explorable(
 
 # --- figure 4: two phases, the cap binds and then a seed grows off Earth --------------------------
 
-_LAG_COLOURS = {"bound, log₂(1/x)": "#595959", "waiting for the rival": "#D55E00",
-                "seed off Earth": "#0072B2", "lag (the better route)": "#000000"}
+_LAG_COLOURS = {"bound, log₂(1/x)": "#595959", "waiting for the rival": theme.VERMILLION,
+                "seed off Earth": theme.BLUE, "lag (the better route)": theme.BLACK}
 
 
 def two_phase_chart(base: alt.Chart) -> alt.LayerChart:

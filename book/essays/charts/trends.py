@@ -54,10 +54,10 @@ MINUTE_TICKS = [1 / 60, 10 / 60, 1, 10, 60, 8 * 60, 40 * 60, 167 * 60]
 MINUTE_LABELS = ("datum.value < 1 ? format(datum.value * 60, '.0f') + ' s'"
                  " : datum.value < 60 ? format(datum.value, '.0f') + ' min'"
                  " : format(datum.value / 60, '.0f') + ' h'")
-# Okabe-Ito colours (essays.theme.PALETTE) and a grey
-BLUE, VERMILLION, GREEN, ORANGE, BLACK = "#0072B2", "#D55E00", "#009E73", "#E69F00", "#000000"
+# the book's colours (essays.theme: Okabe-Ito hues that read on white and, redrawn, on a dark page)
+BLUE, VERMILLION, GREEN, ORANGE, BLACK, GREY = (theme.BLUE, theme.VERMILLION, theme.GREEN, theme.ORANGE,
+                                                theme.BLACK, theme.GREY)
 DARK_ORANGE = "#A34700"  # Okabe-Ito orange darkened for marks and text on white (about 6:1)
-GREY = "#8a8a8a"
 
 
 def _version(suite) -> str:
@@ -76,9 +76,13 @@ def _utc_ms(year: int) -> int:
     return int((pd.Timestamp(year=year, month=1, day=1) - pd.Timestamp(0)) / pd.Timedelta(milliseconds=1))
 
 
-def _date_x(field: str, title: str, start: int, stop: int) -> alt.X:
-    """A date axis from 1 January ``start`` to 1 January ``stop`` (field in ms, drawn in UTC)."""
-    return alt.X(f"{field}:T", title=title, scale=alt.Scale(type="utc", domain=[_utc_ms(start), _utc_ms(stop)]),
+def _date_x(field: str, title: str, start: int, stop: int, clamp: bool = False) -> alt.X:
+    """A date axis from 1 January ``start`` to 1 January ``stop`` (field in ms, drawn in UTC).
+
+    ``clamp``: a value beyond the axis is drawn at its edge (for ranges whose ends are marked there).
+    """
+    return alt.X(f"{field}:T", title=title,
+                 scale=alt.Scale(type="utc", domain=[_utc_ms(start), _utc_ms(stop)], clamp=clamp),
                  axis=alt.Axis(format="%Y", tickCount={"interval": "year", "step": 1}))
 
 
@@ -484,10 +488,10 @@ def noise_chart(target: str, start: int, stop: int):
         # the shared date scale is declared once, on the dots
         window = base.mark_bar(color=GREEN, opacity=0.25, clip=True).encode(x="window_low:T", x2="window_high:T",
                                                                              y=y)
-        spread = base.mark_rule(strokeWidth=2, clip=True).encode(x="low:T", x2="high:T", y=y)
+        spread = base.mark_rule(strokeWidth=2, color=BLACK).encode(x="low:T", x2="high:T", y=y)
         dot = base.mark_point(filled=True, size=55, color=BLUE, clip=True).encode(
-            x=_date_x("noise_free", f"Date the fit reaches {target}", start, stop), y=y, tooltip=tooltip)
-        # a range that runs past the axis is cut there and marked with an arrow, not silently clipped
+            x=_date_x("noise_free", f"Date the fit reaches {target}", start, stop, clamp=True), y=y, tooltip=tooltip)
+        # a range that runs past the axis stops at its edge (the scale clamps) and is marked there with an arrow
         beyond = base.transform_filter(f"datum.forecast_year_p95 > {stop}").transform_calculate(
             edge=str(_utc_ms(stop))).mark_text(text="▶", align="right", fontSize=10, dx=1).encode(
             x="edge:T", y=y)
@@ -497,11 +501,11 @@ def noise_chart(target: str, start: int, stop: int):
         forecasts = alt.layer(window, spread, dot, beyond, before).properties(
             width=210, title="Forecast date")
         ratio_x = alt.X("ratio_low:Q", title="× noise-free",
-                        scale=alt.Scale(type="log", domain=[0.25, 4]),
+                        scale=alt.Scale(type="log", domain=[0.25, 4], clamp=True),
                         axis=alt.Axis(values=[0.25, 1, 4],
                                       labelExpr="datum.value < 1 ? '1/' + round(1 / datum.value) : datum.label"))
         ratio = alt.layer(
-            base.mark_rule(strokeWidth=2, clip=True).encode(x=ratio_x, x2="ratio_high:Q", y=no_y, tooltip=tooltip),
+            base.mark_rule(strokeWidth=2, color=BLACK).encode(x=ratio_x, x2="ratio_high:Q", y=no_y, tooltip=tooltip),
             base.mark_point(filled=True, size=40, color=BLUE).encode(x=alt.datum(1), y=no_y),
             base.transform_filter("datum.ratio_high > 4").mark_text(text="▶", align="right", fontSize=10, dx=1)
             .encode(x=alt.datum(4), y=no_y),
