@@ -32,6 +32,29 @@ DRAWN_JS = """
 }
 """
 
+# Where the figure's marks are drawn (not their text, axes or legends): what a reader sees move.
+GEOMETRY_JS = """
+(name) => {
+  const fig = window.essays.figures[name];
+  const out = [];
+  (function walk(node, ox, oy) {
+    if (!node) return;
+    const mark = node.mark;
+    if (mark && mark.role && (mark.role.startsWith("axis") || mark.role.startsWith("legend")
+        || mark.role.includes("title"))) return;
+    const x = ox + (mark && mark.marktype === "group" ? (node.x || 0) : 0);
+    const y = oy + (mark && mark.marktype === "group" ? (node.y || 0) : 0);
+    if (node.items) node.items.forEach((n) => walk(n, x, y));
+    if (mark && mark.marktype !== "group" && mark.marktype !== "text" && node.datum && node.opacity !== 0) {
+      const r = (v) => (v === undefined || v === null ? null : Math.round(v * 2) / 2);
+      out.push([mark.marktype, r(ox + (node.x ?? 0)), r(oy + (node.y ?? 0)), r(node.x2), r(node.y2),
+                r(node.width), r(node.height), r(node.size), node.fill || null, node.stroke || null].join(","));
+    }
+  })(fig.view.scenegraph().root, 0, 0);
+  return out.sort();
+}
+"""
+
 SET_JS = """
 ([name, param, index]) => {
   const inputs = document.querySelectorAll('#fig-' + name + ' input[data-param="' + param + '"]');
@@ -49,6 +72,11 @@ SET_JS = """
 
 def wait_idle(page, name: str) -> None:
     page.evaluate("(name) => window.essays.figures[name].view.runAsync().then(() => true)", name)
+
+
+def geometry(page, name: str) -> list[str]:
+    wait_idle(page, name)
+    return page.evaluate(GEOMETRY_JS, name)
 
 
 def drawn(page, name: str) -> list[dict]:

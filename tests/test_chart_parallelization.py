@@ -113,3 +113,16 @@ def test_automatedcorps_point_on_the_loop_heatmap_is_at_today_computers_and_fift
 def test_the_compute_bottleneck_rows_do_not_vary_with_labor_share_over_the_slider():
     sizes = {len(charts.COMPUTE_BOTTLENECK.frame(labor_share=a)) for a in charts.COMPUTE_BOTTLENECK.params[1].grid()}
     assert len(sizes) == 1
+
+
+def test_the_fixed_axes_hold_every_setting_of_their_sliders():
+    """Axes fixed so that a slider moves the curves (not the axis) still hold the curves at every
+    corner of the sliders' ranges."""
+    import itertools
+
+    for fig, column, (low, high) in [(charts.USEFUL_EXPERIMENTS, "useful_experiments", charts.USEFUL_EXPERIMENTS_DOMAIN),
+                                     (charts.PENALTY, "speedup", (1, 1e5)), (charts.PENALTY, "effective_labor", (1, 1e5))]:
+        for corner in itertools.product(*[(p.min, p.max) for p in fig.params]):
+            frame = fig.frame(**dict(zip([p.name for p in fig.params], corner)))
+            values = frame[column]
+            assert values.min() >= low * (1 - 1e-9) and values.max() <= high * (1 + 1e-9), (fig.name, corner)

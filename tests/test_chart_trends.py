@@ -5,6 +5,8 @@ The ``*_frame`` functions of ``essays.charts.trends`` only pick and join outputs
 """
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -207,3 +209,21 @@ def test_the_moore_figure_marks_the_window_of_its_first_year():
     assert windows.loc[windows["selected"] == 1, "first_year"].tolist() == [1985.0]  # no chip of 1986-87
     points = frame[(frame["kind"] == "point") & (frame["series"] == "Moore's law")]
     assert points["decimal_year"].min() > 1987
+
+
+def test_a_release_noise_range_that_misses_its_dot_lies_after_it_as_the_caption_says():
+    """Every drawn interval contains its point or the caption says why: here the noise-free forecast
+    lies outside the 90% range of noisy forecasts only ever before it (regression dilution slows the
+    noisy fits), which is what the figure's caption states."""
+    from essays.charts import trends as charts
+
+    outside = 0
+    for sigma in (0, 3, 6, 12):
+        for horizon in range(len(charts.HORIZON_MINUTES)):
+            df = charts.metr_noise_frame(sigma, horizon)
+            assert (df.forecast_year <= df.forecast_year_p95).all(), (sigma, horizon)
+            assert (df.doubling_days <= df.doubling_days_p95).all(), (sigma, horizon)
+            outside += int((df.forecast_year < df.forecast_year_p05).sum())
+    assert outside > 0  # the case the caption explains does occur
+    spec = json.dumps(charts.TREND_NOISE.static_spec())
+    assert "regression dilution" in spec and "after its dot" in spec

@@ -5,7 +5,7 @@ import pytest
 
 from conftest import toc_files
 from essays.explorable import all_figures
-from figures import SET_JS, assert_drawn_matches_model, drawn, settings_at, wait_idle
+from figures import SET_JS, assert_drawn_matches_model, drawn, geometry, settings_at, wait_idle
 
 pytestmark = pytest.mark.browser
 PAGES = [f"{f}.html" for f in toc_files()]
@@ -48,12 +48,15 @@ def test_every_declared_figure_appears_on_some_page(visit):
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_moving_each_slider_with_the_keyboard_changes_the_drawn_data(visit, path):
+def test_moving_each_slider_with_the_keyboard_moves_what_the_chart_draws(visit, path):
+    """Every slider visibly acts on its chart: its marks move, change size or colour (not only a
+    text or an axis's numbers), and its readout shows the new value."""
     v = open_ready(visit, path)
     page = v.page
+    still = []
     for name in figures_on(page):
         for param in all_figures()[name].params:
-            before = drawn(page, name)
+            before, shape_before = drawn(page, name), geometry(page, name)
             if param.options:  # a segmented control: arrow keys move the choice
                 checked = page.locator(f"#fig-{name} input[data-param='{param.name}']:checked")
                 checked.focus()
@@ -70,8 +73,11 @@ def test_moving_each_slider_with_the_keyboard_changes_the_drawn_data(visit, path
                 control_id = slider.get_attribute("id")
             after = drawn(page, name)
             assert after != before, f"{name}: moving {param.name} did not change the chart"
+            if geometry(page, name) == shape_before:
+                still.append(f"{name}: moving {param.name} moved no mark")
             output = page.locator(f"#fig-{name} output[for='{control_id}']").inner_text()
             assert output == param.display(param.grid()[index])
+    assert not still, "\n".join(still)
     assert v.errors == [], f"console errors: {v.errors}"
 
 

@@ -36,3 +36,34 @@ def test_each_quoted_line_links_to_every_section_that_quotes_it(built_html):
         block = page[start:end if end > 0 else len(page)]
         for stem, label, _ in places:
             assert f'href="{stem}.html#{label}"' in block, (number, stem, label)
+
+
+def test_every_mention_of_a_source_line_in_the_prose_links_to_that_line(built_html):
+    """ "line 16" in a chapter's text is a link to line 16 on the Source page, never bare text."""
+    chapters = [p.stem for p in BOOK.glob("*.md") if p.stem not in ("source", "cite", "cruxes", "references")]
+    mentions = 0
+    for stem in chapters:
+        page = (built_html / "book" / f"{stem}.html").read_text(encoding="utf-8")
+        main = page[page.index("<main"):page.index("</main>")]
+        main = re.sub(r"<blockquote.*?</blockquote>", "", main, flags=re.S)  # the quotes themselves
+        main = re.sub(r"<(pre|script|style)\b.*?</\1>", "", main, flags=re.S)
+        for link in re.finditer(r'<a [^>]*href="source\.html#source-line-(\d+)"[^>]*>(.*?)</a>', main, re.S):
+            text = _text(link.group(2))
+            if re.fullmatch(r"[Ll]ines? \d+([–-]\d+)?", text):
+                mentions += 1
+                assert int(re.search(r"\d+", text).group()) == int(link.group(1)), (stem, text, link.group(1))
+        bare = re.sub(r'<a [^>]*href="source\.html#source-line-\d+"[^>]*>.*?</a>', "", main, flags=re.S)
+        found = re.findall(r"\b[Ll]ines? \d+(?:[–-]\d+)?\b", _text(bare))
+        assert not found, f"{stem}: {found} not linked to the Source page"
+    assert mentions >= 10  # the chapters do cite lines by number
+
+
+def test_the_link_script_finds_nothing_left_to_link():
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "link_source_lines.py"), "--check"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout

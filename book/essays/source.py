@@ -77,3 +77,16 @@ def page_markdown(pages: list[Path]) -> str:
         escaped = re.sub(r"([\\`*_{}\[\]<>#|$])", r"\\\1", text)
         parts.append(f"(source-line-{number})=\n**Line {number}** · {where}\n\n> {escaped}\n")
     return "\n".join(parts)
+
+
+# "line 16", "Line 18's", "lines 12–18" (not already inside a role, a link or a word)
+LINE_MENTION = re.compile(r"(?<![`<\[\w])((?:[Ll]ines?) (\d+)(?:[–-](\d+))?)(?![\w>`\]])")
+
+
+def link_line_mentions(text: str) -> str:
+    """MyST text with every mention of a line of the source ("line 16", "lines 12–18") made a link
+    to that line (the first of a range) on the Source page; roles and code spans are left alone."""
+    parts = re.split(r"(\{[^}]+\}`[^`]*`|`[^`]*`)", text)
+    for i in range(0, len(parts), 2):
+        parts[i] = LINE_MENTION.sub(lambda m: f"{{ref}}`{m.group(1)} <source-line-{m.group(2)}>`", parts[i])
+    return "".join(parts)

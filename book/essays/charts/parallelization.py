@@ -38,8 +38,9 @@ def penalty_chart(base: alt.Chart) -> alt.LayerChart:
     """Effective labor against workers (log-log), the chosen penalty against none, chosen point marked."""
     x = alt.X("workers:Q", title="Workers (multiple of today's workforce)",
               scale=alt.Scale(type="log", domain=[1, 1000]), axis=alt.Axis(format="~s"))
-    y = alt.Y("effective_labor:Q", title="Effective labor (multiple of today's)",
-              scale=alt.Scale(type="log", domain=[1, 1000]), axis=alt.Axis(format="~s"))
+    y_scale = alt.Scale(type="log", domain=[1, 1e5])
+    y = alt.Y("effective_labor:Q", title="Multiple of today's (labor; research speed)", scale=y_scale,
+              axis=alt.Axis(format="~s"))
     tooltip = [alt.Tooltip("workers:Q", format=".3~g", title="workers"),
                alt.Tooltip("effective_labor:Q", format=".3~g", title="effective labor"),
                alt.Tooltip("speedup:Q", format=".3~g", title="with serial speed")]
@@ -49,8 +50,17 @@ def penalty_chart(base: alt.Chart) -> alt.LayerChart:
                           scale=alt.Scale(domain=list(SERIES_LABELS), range=[[1, 0], [6, 4]]))
     lines = base.transform_filter("datum.series != 'chosen'").mark_line().encode(
         x=x, y=y, color=colour, strokeDash=dash, tooltip=tooltip)
+    # research speed: the penalised labor times each worker's serial speed (the serial-speed slider)
+    speed_y = alt.Y("speedup:Q", scale=y_scale)
+    fast = base.transform_filter("datum.series == 'penalty'")
+    speed_line = fast.mark_line(color=theme.GREEN, strokeWidth=2).encode(x=x, y=speed_y, tooltip=tooltip)
+    speed_label = fast.transform_filter("datum.workers == 1").transform_calculate(
+        text="'research speed, each worker ' + format(datum.speedup, '.3~g') + '× faster'").mark_text(
+        align="left", baseline="bottom", dx=4, dy=-4, fontSize=12, color=theme.GREEN).encode(
+        x=x, y=speed_y, text="text:N")
     chosen = base.transform_filter("datum.series == 'chosen'")
     point = chosen.mark_point(color="black", size=120).encode(x=x, y=y, tooltip=tooltip)
+    speed_point = chosen.mark_point(color=theme.GREEN, size=90, filled=True).encode(x=x, y=speed_y, tooltip=tooltip)
     label = chosen.transform_calculate(
         text="format(datum.workers, '.3~g') + '× workers → ' + format(datum.effective_labor, '.3~g') + '× labor'"
     ).mark_text(align="right", dx=-10, dy=-14, fontSize=13).encode(x=x, y=y, text="text:N")
@@ -59,7 +69,7 @@ def penalty_chart(base: alt.Chart) -> alt.LayerChart:
              " + format(datum.speedup, '.3~g') + '× today\\'s research speed'"
     ).mark_text(align="left", baseline="top", fontSize=14, fontWeight="bold").encode(
         x=alt.value(8), y=alt.value(6), text="text:N")
-    return alt.layer(lines, point, label, headline)
+    return alt.layer(lines, speed_line, point, speed_point, label, speed_label, headline)
 
 
 PENALTY = Explorable(
@@ -299,13 +309,19 @@ EXPERIMENT_SERIES = {"frontier grows": "frontier run grows as compute^β",
                      "fixed frontier": "frontier run fixed (β = 0)"}
 
 
+# growth / f over the sliders' ranges: compute 1..1e4, beta 0..2 (growth 1e-4..1e4), f 1e-12..1e-3
+USEFUL_EXPERIMENTS_DOMAIN = [0.1, 1e16]
+
+
 @one_copy
 def useful_experiments_chart(base: alt.Chart) -> alt.LayerChart:
     """Most useful experiments per unit time against compute scale-up (log-log), chosen point marked."""
     x = alt.X("compute_scaleup:Q", title="Compute budget (multiple of today's)",
               scale=alt.Scale(type="log", domain=[1, 1e4]), axis=alt.Axis(format="~s"))
+    # a fixed axis (every setting's curves fit), so that moving f moves the curves, not the axis
     y = alt.Y("useful_experiments:Q", title="Most useful experiments per unit time",
-              scale=alt.Scale(type="log"), axis=alt.Axis(labelExpr=_POWERS_OF_TEN))
+              scale=alt.Scale(type="log", domain=USEFUL_EXPERIMENTS_DOMAIN, nice=False),
+              axis=alt.Axis(labelExpr=_POWERS_OF_TEN))
     legend = alt.Legend(labelExpr=f"{EXPERIMENT_SERIES}[datum.label]".replace("'", '"'), labelLimit=400)
     colour = alt.Color("series:N", title=None, scale=alt.Scale(domain=list(EXPERIMENT_SERIES)), legend=legend)
     dash = alt.StrokeDash("series:N", title=None, legend=legend,

@@ -457,7 +457,13 @@ def two_phase_chart(base: alt.Chart) -> alt.LayerChart:
     bound_label = end.transform_calculate(text="'bound: ' + " + duration_text("datum.bound_seconds")).mark_text(
         align="right", baseline="bottom", dy=-3, color="#595959", fontSize=11).encode(
         x=alt.X("u:Q", scale=u_scale), y=alt.Y("bound:Q", scale=lag_scale), text="text:N")
-    return alt.layer(cap_rule, cap_label, lines, headline, bound_label).properties(
+    # one calendar year of lag, in doubling times: where it lies moves with T (the T slider)
+    year = end.transform_calculate(year_in_t=f"{model.YEAR!r} * datum.bound / datum.bound_seconds").transform_filter(
+        f"datum.year_in_t <= {lag_scale.domain[1]!r}")
+    year_rule = year.mark_rule(color=theme.GREY, strokeDash=[1, 3]).encode(y=alt.Y("year_in_t:Q", scale=lag_scale))
+    year_label = year.mark_text(align="left", baseline="bottom", dx=3, dy=-2, color=theme.GREY, fontSize=11).encode(
+        x=alt.value(0), y=alt.Y("year_in_t:Q", scale=lag_scale), text=alt.value("one year of lag"))
+    return alt.layer(cap_rule, cap_label, year_rule, year_label, lines, headline, bound_label).properties(
         width=TWO_PHASE_WIDTH, height=260)
 
 
