@@ -81,7 +81,7 @@ def page_weights(html: Path) -> None:
     largest = max(sizes, key=sizes.get)
     print(f"  largest: {largest} ({kb(sizes[largest])})")
     print("Shared scripts (cached across pages):")
-    for rel in ["_static/vendor/vega-bundle.js", "_static/essays.js", "_static/essays.css", "_static/icons.css",
+    for rel in ["_static/vega/vega.min.js", "_static/essays.js", "_static/essays.css", "_static/icons.css",
                 "_static/theme-fixes.js", "_static/mathjax/tex-chtml.js", "_static/scripts/fontawesome.js"]:
         path = html / rel
         if path.exists():

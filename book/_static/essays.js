@@ -13,15 +13,13 @@
   const CLAIM_DATA = "claims"; // the named dataset of claim rows (essays/claims.py CLAIM_DATA_NAME)
   // Charts follow the site's light/dark switch (pydata-sphinx-theme sets <html data-theme>).
   const INK = "#e6e6e6";
+  // A Vega config (the specs are compiled from Vega-Lite at build time): neutral inks for a dark page.
   const DARK = {
     background: null,
-    view: { stroke: null },
     title: { color: INK, subtitleColor: INK },
     axis: { domainColor: "#8a8a8a", gridColor: "#4a4a4a", tickColor: "#8a8a8a", labelColor: INK, titleColor: INK },
     legend: { labelColor: INK, titleColor: INK },
-    header: { labelColor: INK, titleColor: INK },
-    text: { color: INK },
-    mark: { color: "#56B4E9" },
+    text: { fill: INK },
   };
   /* Inks the charts use (black, dark greys, the darkened palette) would fade on a dark page; in
    * dark mode each is drawn in its light counterpart, from essays/theme.py's DARK_INK (written
@@ -191,7 +189,8 @@
     let view = null;
     let refreshImages = () => Promise.resolve();
     let dark = null;
-    const darkSpec = () => dark || (dark = darkened(spec));
+    // compiled specs set a white background: on a dark page the chart is transparent instead
+    const darkSpec = () => dark || (dark = Object.assign(darkened(spec), { background: null }));
     const params = {};
     for (const p of meta.params) params[p.name] = p;
     const current = {};
@@ -280,19 +279,23 @@
     /* A chart that fills its column is laid out at least MIN_LAYOUT_WIDTH wide: in a narrower
      * column (a phone) it is laid out at that width and the drawing scaled down to the column, so
      * its labels, legends and annotations keep the room they were placed for instead of being cut. */
+    // the compiled spec fills its column through a "width" signal that reads containerSize()
+    const widthSignal = (spec.signals || []).find((g) => g.name === "width" && /containerSize/.test(g.init || ""));
     let narrow = null;
     function sized(s) {
-      narrow = s.width === "container" && target.clientWidth > 0 && target.clientWidth < MIN_LAYOUT_WIDTH;
-      return narrow ? Object.assign({}, s, { width: MIN_LAYOUT_WIDTH }) : s;
+      narrow = !!widthSignal && target.clientWidth > 0 && target.clientWidth < MIN_LAYOUT_WIDTH;
+      if (!narrow) return s;
+      const signals = s.signals.map((g) => (g.name === "width" ? { name: "width", init: String(MIN_LAYOUT_WIDTH) } : g));
+      return Object.assign({}, s, { signals: signals });
     }
 
     /* (Re)draw the chart in the current colour mode, keeping the reader's settings. */
     async function draw() {
-      const result = await window.vegaEmbed(target, sized(isDark() ? darkSpec() : spec), {
-        renderer: "svg", actions: false, config: isDark() ? DARK : {},
-      });
+      const runtime = window.vega.parse(sized(isDark() ? darkSpec() : spec), isDark() ? DARK : {});
       if (view) view.finalize();
-      view = result.view;
+      target.textContent = "";
+      view = new window.vega.View(runtime, { renderer: "svg", container: target, hover: true });
+      await view.runAsync();
       presentAsImage();
       for (const p of meta.params) {
         view.signal(p.name, p.values[current[p.name]]);
@@ -408,7 +411,7 @@
                            images: () => fresh,
                            redraw: draw,
                            // true when the column is narrower than the chart's layout, or wider again
-                           relayout: () => spec.width === "container" && narrow !== null &&
+                           relayout: () => !!widthSignal && narrow !== null &&
                              narrow !== (target.clientWidth > 0 && target.clientWidth < MIN_LAYOUT_WIDTH) };
   }
 

@@ -2,9 +2,9 @@
 
 - Sets ``ESSAYS_RENDER=static`` before any notebook executes, so every kernel the build starts
   renders explorables as static HTML (no ipywidgets state, no widget-manager CDN scripts).
-- Writes the Vega / Vega-Lite / vega-embed bundle (from ``vl-convert-python``, matching altair's
-  Vega-Lite version) into the site's ``_static/vendor/`` and loads it, with ``essays.js``, only on
-  pages that hold an explorable: nothing is loaded from a third-party host.
+- Loads the vendored Vega (``_static/vega/vega.min.js``; the figures' specs are compiled to Vega
+  at build time), with ``essays.js``, only on pages that hold an explorable: nothing is loaded
+  from a third-party host.
 - Drops the scripts that log console errors on every page in this theme setup.
 - Drops the theme's 1.45 MB icon script (``fontawesome.js``) from every page and writes
   ``_static/icons.css`` with just the icons the pages use (see ``essays.icons``).
@@ -24,30 +24,12 @@ from sphinx.application import Sphinx
 from essays import theme
 from essays.explorable import RENDER_ENV
 
-VENDOR = "vendor/vega-bundle.js"
+# Vega alone, as released on npm (vega 6.4.0's build/vega.min.js, BSD-3-Clause, LICENSE.txt beside
+# it): the pages' specs are compiled from Vega-Lite at build time (``Explorable.static_vega``), so
+# neither Vega-Lite nor vega-embed is shipped. tests/test_vendor.py checks the file equals the
+# release package-lock.json pins.
+VENDOR = "vega/vega.min.js"
 STATIC = Path(__file__).resolve().parent.parent / "_static"
-
-
-def vega_bundle() -> str:
-    """Vega, Vega-Lite and vega-embed as one classic script defining window.vega*.
-
-    vl-convert emits an ES-module-style bundle with top-level ``const`` names that clash with
-    Sphinx's own globals (``_``) when loaded as a classic script; wrapping it in a function scope
-    keeps its names private while it still assigns ``window.vegaEmbed``.
-    """
-    import altair as alt
-    import vl_convert as vlc
-
-    version = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
-    return "(function(){\n" + vlc.javascript_bundle(vl_version=version) + "\n})();\n"
-
-
-def _write_bundle(app: Sphinx, exception) -> None:
-    if exception or app.builder.format != "html":
-        return
-    target = Path(app.outdir) / "_static" / VENDOR
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(vega_bundle(), encoding="utf-8")
 
 
 def _citation_meta(context) -> None:
@@ -142,7 +124,6 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _site_prefix)
     app.connect("html-page-context", _page_scripts)
     app.connect("builder-inited", _without_icon_script)
-    app.connect("build-finished", _write_bundle)
     app.connect("build-finished", _write_icons)
     app.add_css_file("icons.css")
     app.add_css_file("essays.css")
