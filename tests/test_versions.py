@@ -221,3 +221,16 @@ def test_the_latest_page_names_this_versions_permanent_url_and_its_own(built_htm
         assert 'class="version-banner"' not in html, page
     changes_page = (built_html / "book" / "changes.html").read_text(encoding="utf-8")
     assert "No earlier release" in changes_page or "changes-table" in changes_page
+
+
+def test_every_anchor_of_each_published_version_resolves_in_the_latest(built_html):
+    """With a multi-version site (``make versions``, ESSAYS_SITE=_build/html): every section label
+    and figure id of every version is in the latest, or releases.yml says where it moved."""
+    snapshots = sorted((built_html / "v").glob("*/")) if (built_html / "v").is_dir() else []
+    if not snapshots:
+        pytest.skip("a single-version build: `make versions` builds every version")
+    latest = versions.anchors(built_html)
+    moved = versions.read_releases()["moved"]
+    assert any("#fig-" in a for a in latest)
+    for snapshot in snapshots:
+        assert versions.missing_anchors(versions.anchors(snapshot), latest, moved) == [], snapshot.name
