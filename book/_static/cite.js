@@ -4,7 +4,8 @@
  * it survives retitling; the book's metadata comes from the page's citation_* meta tags.
  * The URL cited is the section's permanent one in this version (/v/<version>/..., from the page's
  * essays-version-href tag); the latest page offers its own URL beside it. On a versioned snapshot the
- * banner's "latest version of this section" link follows the section the reader is at. */
+ * banner's "latest version of this section" link follows the URL's anchor, and each citation panel
+ * links its section in the latest. */
 (function () {
   "use strict";
 
@@ -92,6 +93,15 @@
       h.appendChild(copy);
       box.append(h, pre);
     }
+    if (metaContent("essays-snapshot").length) {  // a versioned snapshot: this section in the latest
+      const p = document.createElement("p");
+      const a = document.createElement("a");
+      a.className = "cite-latest";
+      a.href = pageURL("essays-latest-href") + "#" + c.anchor;
+      a.textContent = "This section in the latest version";
+      p.appendChild(a);
+      box.appendChild(p);
+    }
     heading.after(box);
     return box;
   }
@@ -159,32 +169,18 @@
     });
   }
 
-  /* The versioned snapshot's banner: its link to the latest version follows the section the reader
-   * is at (the last section heading above the top third of the window, or the URL's anchor). */
-  function currentAnchor() {
-    let anchor = "";
-    for (const section of document.querySelectorAll("article section, main section")) {
-      const heading = section.querySelector(":scope > h1, :scope > h2, :scope > h3");
-      if (heading && heading.getBoundingClientRect().top <= window.innerHeight / 3) anchor = stableAnchor(section);
-    }
-    return anchor;
-  }
-
+  /* The versioned snapshot's banner: its link to the latest version names the section the URL names
+   * (the section a citation or the page's contents led to), following it as the anchor changes. */
   function followSection() {
     const link = document.querySelector(".version-banner a.version-latest");
     if (!link) return;
     const base = link.getAttribute("href").split("#")[0];
-    const set = (anchor) => link.setAttribute("href", base + (anchor ? "#" + anchor : ""));
     const fromHash = () => {
       const id = decodeURIComponent(window.location.hash.slice(1));
-      if (id && document.getElementById(id)) set(id);
+      link.setAttribute("href", base + (id && document.getElementById(id) ? "#" + id : ""));
     };
     fromHash();
     window.addEventListener("hashchange", fromHash);
-    const update = () => set(currentAnchor() || decodeURIComponent(window.location.hash.slice(1)));
-    link.addEventListener("pointerdown", update);
-    link.addEventListener("focus", update);
-    link.addEventListener("click", update);
   }
 
   /* A link to an anchor that a later version moved (releases.yml's `moved`) leads to its new place. */
