@@ -47,11 +47,15 @@ def export(repo: Path, commit: str, target: Path) -> Path:
     return target
 
 
-def build(source: Path, out: Path, version_path: str, previous: Path | None, strict: bool) -> Path:
-    """``jupyter-book build`` of ``source`` into ``out``; the built site's folder."""
+def build(source: Path, out: Path, version_path: str, previous: Path | None, strict: bool,
+          commit: str | None = None) -> Path:
+    """``jupyter-book build`` of ``source`` into ``out``; the built site's folder. A release built from
+    its ``commit`` launches that commit's chapters in Binder (``ESSAYS_SOURCE_COMMIT``)."""
     flags = ["-W", "-n", "--keep-going"] if strict else ["--keep-going"]
     env = {k: v for k, v in os.environ.items()
-           if k not in ("ESSAYS_RENDER", citation.VERSION_PATH_ENV, changes.PREVIOUS_ENV)}
+           if k not in ("ESSAYS_RENDER", citation.VERSION_PATH_ENV, changes.PREVIOUS_ENV, "ESSAYS_SOURCE_COMMIT")}
+    if commit:
+        env["ESSAYS_SOURCE_COMMIT"] = commit
     if version_path:
         env[citation.VERSION_PATH_ENV] = version_path
     if previous is not None:
@@ -97,7 +101,7 @@ def build_all(repo: Path, out: Path, strict: bool = True, snapshot_current: bool
         source = repo if step["commit"] is None else export(repo, step["commit"], work / f"src-{version}")
         record = sites[previous] / changes.RECORD_FILE if previous else None
         name = f"out-{version}" if step["version_path"] else "out-latest"
-        site = build(source, work / name, step["version_path"], record, strict)
+        site = build(source, work / name, step["version_path"], record, strict, step["commit"])
         if step["version_path"]:
             sites[version] = site
         else:
@@ -116,7 +120,8 @@ def build_all(repo: Path, out: Path, strict: bool = True, snapshot_current: bool
     shutil.copytree(latest, out)
     for version in order:
         shutil.copytree(sites[version], out / citation.version_path(version))
-    summary = {"latest": str(citation.metadata_at(repo)["version"]), "versions": order}
+    summary = {"latest": str(citation.metadata_at(repo)["version"]), "versions": order,
+               "releases": versions.read_releases(repo / "releases.yml")["releases"]}
     (out / "versions.json").write_text(json.dumps(summary, indent=1), encoding="utf-8")
     shutil.rmtree(work, ignore_errors=True)
     if missing:

@@ -27,6 +27,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import ROOT, Visit, _QuietHandler, broken_links
 from essays import changes, citation, versions
@@ -148,6 +149,12 @@ def test_a_versioned_page_names_its_versioned_url_in_its_meta_tags_and_carries_a
     assert target == (two_versions / "book" / "parallelization.html").resolve()
     latest = (two_versions / "book" / "parallelization.html").read_text(encoding="utf-8")
     assert 'class="version-banner"' not in latest
+    # its launch button opens the chapter as it was at the release's commit
+    commit = json.loads((two_versions / "versions.json").read_text(encoding="utf-8"))["releases"][OLD]
+    branch = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["repository"]["branch"]
+    launches = re.findall(r'https://mybinder\.org/v2/gh/[^/"]+/[^/"]+/([^"?/]+)\?urlpath=', html)
+    assert launches and set(launches) == {commit}
+    assert set(re.findall(r'https://mybinder\.org/v2/gh/[^/"]+/[^/"]+/([^"?/]+)\?urlpath=', latest)) == {branch}
 
 
 # --- in a browser ---------------------------------------------------------------------------------
@@ -220,14 +227,23 @@ def test_the_banner_leads_to_the_same_section_in_the_latest(open_page, versions_
     assert href == f"{versions_server}/book/parallelization.html#{anchor}"
     latest = open_page(href[len(versions_server):])
     assert latest.page.locator(f"[id='{anchor}']").count() == 1
-    # scrolled to a section, then following the banner: the latest version of that section
+    # moving to another section (the page's contents, a link): the banner follows, and leads there
+    other = anchors[-1]
     w = open_page(f"v/{OLD}/book/parallelization.html")
-    w.page.evaluate("(id) => document.getElementById(id).closest('section').scrollIntoView()", anchor)
+    assert w.page.eval_on_selector(".version-banner a.version-latest", "a => a.href") == (
+        f"{versions_server}/book/parallelization.html")
+    w.page.evaluate("(id) => { window.location.hash = id; }", other)
+    w.page.wait_for_function("(id) => document.querySelector('.version-banner a').href.endsWith('#' + id)", arg=other)
+    w.page.evaluate("() => window.scrollTo(0, 0)")
     w.page.locator(".version-banner a.version-latest").click()
-    w.page.wait_for_url(re.compile(r".*/book/parallelization\.html#.+"))
-    assert w.page.url == f"{versions_server}/book/parallelization.html#{anchor}"
-    assert w.page.locator(f"[id='{anchor}']").count() == 1
-    assert v.errors == [] and w.errors == [] and latest.errors == []
+    w.page.wait_for_url(f"{versions_server}/book/parallelization.html#{other}")
+    assert w.page.locator(f"[id='{other}']").count() == 1
+    # each section's citation panel links that section in the latest
+    x = open_page(f"v/{OLD}/book/parallelization.html")
+    sections = cite_texts(x.page)[2]
+    links = x.page.eval_on_selector_all(".cite-panel a.cite-latest", "as => as.map(a => a.href)")
+    assert links == [f"{versions_server}/book/parallelization.html#{a}" for a in sections]
+    assert v.errors == [] and w.errors == [] and x.errors == [] and latest.errors == []
 
 
 @pytest.mark.browser

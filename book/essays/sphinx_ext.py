@@ -30,6 +30,7 @@ from sphinx.util.docutils import SphinxDirective
 from essays.explorable import RENDER_ENV
 
 VENDOR = "vendor/vega-bundle.js"
+SOURCE_COMMIT_ENV = "ESSAYS_SOURCE_COMMIT"  # set by scripts/build_versions.py for a release's build
 STATIC = Path(__file__).resolve().parent.parent / "_static"
 
 
@@ -194,6 +195,12 @@ def _site_prefix(app: Sphinx, config) -> None:
     prefix = "/".join(part for part in (os.environ.get("ESSAYS_SITE_PREFIX", "/").strip("/"),
                                          citation.build_version_path().strip("/")) if part)
     config.notfound_urls_prefix = "/" + prefix + "/" if prefix else "/"
+    # a release built from its commit: its launch buttons open that commit's chapters, not the branch's
+    commit = os.environ.get(SOURCE_COMMIT_ENV, "").strip()
+    if commit:
+        if not re.fullmatch(r"[0-9a-f]{40}", commit):
+            raise ValueError(f"{SOURCE_COMMIT_ENV} must be a full 40-hex commit, got {commit!r}")
+        config.html_theme_options = {**(config.html_theme_options or {}), "repository_branch": commit}
 
 
 # ------------------------------------------------------------------------------------------------
