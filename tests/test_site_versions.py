@@ -8,8 +8,10 @@ latest. To keep it to two builds of a few pages, the temporary repository's tabl
 only the home page, the parallelization chapter and the "What changed" page, warnings are not
 errors there (the home page links to chapters left out), and B's own snapshot is not built.
 
+Commit B also renames one section label and records it under ``moved`` in releases.yml.
+
 Checked: the "What changed" page lists the changed number with both values; every anchor of A
-resolves in B; every link of both versions resolves; and in a browser, the versioned page's
+resolves in B (the renamed one through ``moved``, which the latest page follows); every link of both versions resolves; and in a browser, the versioned page's
 "Cite" text, meta tags and scenario links carry its versioned URL and its banner leads to the same
 section of the latest, which offers both URLs.
 """
@@ -36,6 +38,7 @@ pytestmark = pytest.mark.versions
 
 OLD, NEW = "1.0.0", "1.1.0"
 CHANGED = "automatedcorp"
+RENAMED = ("parallelization-coordination", "parallelization-teams")  # a label commit B renames
 TOC = """format: jb-book
 root: book/index
 parts:
@@ -90,8 +93,13 @@ def two_versions(tmp_path_factory) -> Path:
     assert glued in text, "the parallelization chapter no longer glues the number this test changes"
     chapter.write_text(text.replace(glued, f'glue("{CHANGED}", 2 * chain.labor_equivalent, display=False)'),
                        encoding="utf-8")
+    for page in (repo / "book").glob("*.md"):  # a section label renamed, and recorded as moved
+        renamed = re.sub(rf"\b{RENAMED[0]}\b", RENAMED[1], page.read_text(encoding="utf-8"))
+        page.write_text(renamed, encoding="utf-8")
     set_version(repo, NEW, "2026-02-01")
-    (repo / "releases.yml").write_text(f"releases:\n  '{OLD}': {commit_a}\nmoved: {{}}\n", encoding="utf-8")
+    (repo / "releases.yml").write_text(
+        f"releases:\n  '{OLD}': {commit_a}\nmoved:\n  'book/parallelization.html#{RENAMED[0]}': "
+        f"'book/parallelization.html#{RENAMED[1]}'\n", encoding="utf-8")
     git(repo, "commit", "-q", "-am", "B: a number changed on purpose")
 
     out = base / "site"
@@ -113,6 +121,7 @@ def test_the_what_changed_page_lists_the_number_changed_on_purpose_with_both_val
     assert row, "the What changed page does not list the changed number"
     assert row.groups() == (old[0]["value"], new[0]["value"]) and old[0]["value"] != new[0]["value"]
     assert f"Version {OLD}" in page and f"Version {NEW}" in page
+    assert page.count('<tr class="changes-number">') == 1  # only the number changed on purpose
     # its section heading links to the section that quotes it
     section = re.findall(rf'<h3><a href="([^"]+)">[^<]*</a></h3><table class="changes-table">.*?<code>{CHANGED}</code>',
                          page, re.S)
@@ -126,7 +135,10 @@ def test_the_what_changed_page_lists_the_number_changed_on_purpose_with_both_val
 def test_every_anchor_of_the_previous_release_resolves_in_the_next(two_versions):
     old, new = versions.anchors(two_versions / "v" / OLD), versions.anchors(two_versions)
     assert any("#fig-" in a for a in old) and any(a.endswith("#parallelization") for a in old)
-    assert versions.missing_anchors(old, new, {}) == []
+    moved = versions.read_releases(two_versions.parent / "repo" / "releases.yml")["moved"]
+    assert versions.missing_anchors(old, new, moved) == []
+    # the one label B renamed is missing but for its line under `moved`
+    assert versions.missing_anchors(old, new, {}) == [f"book/parallelization.html#{RENAMED[0]}"]
 
 
 def test_every_link_of_every_version_resolves(two_versions):
@@ -244,6 +256,14 @@ def test_the_banner_leads_to_the_same_section_in_the_latest(open_page, versions_
     links = x.page.eval_on_selector_all(".cite-panel a.cite-latest", "as => as.map(a => a.href)")
     assert links == [f"{versions_server}/book/parallelization.html#{a}" for a in sections]
     assert v.errors == [] and w.errors == [] and x.errors == [] and latest.errors == []
+
+
+@pytest.mark.browser
+def test_a_link_to_an_anchor_that_moved_lands_on_its_new_place(open_page, versions_server):
+    v = open_page(f"book/parallelization.html#{RENAMED[0]}")
+    v.page.wait_for_url(f"{versions_server}/book/parallelization.html#{RENAMED[1]}")
+    assert v.page.locator(f"[id='{RENAMED[1]}']").count() == 1
+    assert v.errors == []
 
 
 @pytest.mark.browser
