@@ -99,6 +99,9 @@ def build_all(repo: Path, out: Path, strict: bool = True, snapshot_current: bool
     for step in plan(repo, snapshot_current):
         version, previous = step["version"], step["previous"]
         source = repo if step["commit"] is None else export(repo, step["commit"], work / f"src-{version}")
+        if str(citation.metadata_at(source)["version"]) != version:
+            raise SystemExit(f"releases.yml records {version} at {step['commit']}, whose CITATION.cff says "
+                             f"{citation.metadata_at(source)['version']}: record the commit that bumped the version")
         record = sites[previous] / changes.RECORD_FILE if previous else None
         name = f"out-{version}" if step["version_path"] else "out-latest"
         site = build(source, work / name, step["version_path"], record, strict, step["commit"])

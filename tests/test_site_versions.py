@@ -280,3 +280,19 @@ def test_the_latest_page_offers_both_its_own_url_and_this_versions(open_page, ve
     assert v.page.evaluate("(n) => window.essays.figures[n].versionLink()", name).startswith(
         f"{versions_server}/v/{NEW}/book/parallelization.html?")
     assert v.errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path, mode", [(f"v/{OLD}/book/parallelization.html", "light"),
+                                        (f"v/{OLD}/book/parallelization.html", "dark"),
+                                        ("book/changes.html", "light")])
+def test_axe_finds_no_serious_or_critical_violation_on_the_banner_and_the_changes_table(open_page, path, mode):
+    from test_site_a11y import AXE, RUN_AXE, blocking_violations, open_for_audit, pinned_axe
+
+    axe_source = pinned_axe()
+    page = open_for_audit(open_page, path, mode)
+    assert page.locator(".version-banner, table.changes-table").count() >= 1
+    page.add_script_tag(path=str(AXE))
+    results = page.evaluate(RUN_AXE)
+    assert results["engine"] == "axe-core" and results["version"] == axe_source
+    assert blocking_violations(results) == []

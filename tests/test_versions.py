@@ -33,6 +33,9 @@ def test_the_repository_releases_file_is_valid_and_each_recorded_commit_exists()
         assert versions.version_key(version) <= versions.version_key(VERSION), version
         found = subprocess.run(["git", "-C", str(ROOT), "cat-file", "-e", f"{commit}^{{commit}}"])
         assert found.returncode == 0, f"release {version}: commit {commit} is not in this clone"
+        cff = subprocess.run(["git", "-C", str(ROOT), "show", f"{commit}:CITATION.cff"],
+                             capture_output=True, text=True, check=True).stdout
+        assert str(yaml.safe_load(cff)["version"]) == version, f"release {version}: {commit} is another version"
 
 
 @pytest.mark.parametrize("text, message", [

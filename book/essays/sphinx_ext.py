@@ -110,8 +110,8 @@ def _moved_anchors(pagename: str) -> str:
 
 
 def _version_banner(context, pagename: str) -> None:
-    """On a versioned snapshot: which version this is, and a link to the same section in the latest
-    (``cite.js`` adds the section the reader is at to the link)."""
+    """On a versioned snapshot: which version this is, and a link to the same page in the latest
+    (``cite.js`` adds the section the URL names, as the anchor changes)."""
     from html import escape
 
     from essays import citation
