@@ -142,6 +142,15 @@ def test_the_numbers_record_gives_each_glued_number_its_shown_value_and_section(
                    ("share", ".1%", "4.0%", "second", "Second")]
 
 
+def test_a_number_glued_in_another_page_is_read_from_that_page():
+    other = {"book/other": {"rate": {"data": {"text/plain": "0.123"}}}}
+    rows = changes.prose_numbers("(s)=\n# S\n\nRate {glue:text}`other.ipynb::rate:.1%`.\n", GLUE, "book/a",
+                                 lambda doc: other.get(doc, {}))
+    assert [(r["name"], r["value"], r["section"]) for r in rows] == [("rate", "12.3%", "s")]
+    with pytest.raises(ValueError, match="page missing.ipynb"):
+        changes.prose_numbers("{glue:text}`missing.ipynb::rate`\n", GLUE, "book/a", lambda doc: {})
+
+
 def test_a_glue_role_the_page_does_not_glue_raises_a_value_error():
     with pytest.raises(ValueError, match="'missing'"):
         changes.prose_numbers("Text {glue:text}`missing:.1f`.\n", GLUE, "book/a")

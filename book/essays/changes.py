@@ -23,8 +23,8 @@ RECORD_FILE = "_numbers.json"
 _LABEL = re.compile(r"^\(([A-Za-z0-9_-]+)\)=\s*$")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*\S)\s*$")
 _FENCE = re.compile(r"^(`{3,}|~{3,})")
-# {glue:text}`name`, {glue:text}`name:.2f`, {glue}`name`
-_GLUE_ROLE = re.compile(r"\{glue(?::text)?\}`([A-Za-z0-9_.-]+?)(?::([^`]*))?`")
+# {glue:text}`name`, {glue:text}`name:.2f`, {glue}`name`, {glue:text}`other.ipynb::name:.2f`
+_GLUE_ROLE = re.compile(r"\{glue(?::text)?\}`(?:([^`:]+)::)?([A-Za-z0-9_.-]+?)(?::([^`]*))?`")
 
 
 def _plain(text: str) -> str:
@@ -33,10 +33,11 @@ def _plain(text: str) -> str:
     return re.sub(r"[*_`]", "", text).strip()
 
 
-def prose_numbers(source: str, glue: Mapping[str, dict], page: str) -> list[dict]:
+def prose_numbers(source: str, glue: Mapping[str, dict], page: str, glue_of=None) -> list[dict]:
     """Each glue role in a page's MyST source outside code, with the value it shows.
 
-    ``glue`` is the page's glue data (myst-nb's ``<page>.glue.json``: name -> output bundle);
+    ``glue`` is the page's glue data (myst-nb's ``<page>.glue.json``: name -> output bundle), and
+    ``glue_of(docname)`` another page's, for a role quoting it (``{glue:text}`other.ipynb::name```);
     ``section`` is the label of the nearest labelled heading above the role (``""`` before any).
     """
     from myst_nb.core.variables import format_plain_text
@@ -63,10 +64,15 @@ def prose_numbers(source: str, glue: Mapping[str, dict], page: str) -> list[dict
             section, title = pending, _plain(heading.group(2))
         if stripped:
             pending = None
-        for name, fmt in _GLUE_ROLE.findall(line):
-            bundle = glue.get(name)
+        for other, name, fmt in _GLUE_ROLE.findall(line):
+            source_glue = glue
+            if other:
+                doc = re.sub(r"\.(ipynb|md)$", "", str(Path(page).parent / other))
+                source_glue = glue_of(doc) if glue_of else {}
+            bundle = source_glue.get(name)
             if bundle is None:
-                raise ValueError(f"{page}: the prose quotes glue {name!r}, which the page does not glue")
+                raise ValueError(f"{page}: the prose quotes glue {name!r}, which "
+                                 f"{'page ' + other if other else 'the page'} does not glue")
             raw = bundle.get("data", {}).get("text/plain", "")
             out.append({"name": name, "format": fmt, "value": format_plain_text(raw, fmt), "raw": raw,
                         "page": page, "section": section, "section_title": title})
@@ -89,11 +95,13 @@ def claims_record() -> list[dict]:
 
 def record(pages: Iterable[tuple[str, Path]], glue_folder: Path, version: str) -> dict:
     """The numbers record of a build: ``pages`` are (docname, MyST source path) in book order."""
+    def glue_of(docname: str) -> dict:
+        glue_file = glue_folder / f"{docname}.glue.json"
+        return json.loads(glue_file.read_text(encoding="utf-8")) if glue_file.exists() else {}
+
     numbers = []
     for docname, path in pages:
-        glue_file = glue_folder / f"{docname}.glue.json"
-        glue = json.loads(glue_file.read_text(encoding="utf-8")) if glue_file.exists() else {}
-        numbers += prose_numbers(path.read_text(encoding="utf-8"), glue, docname)
+        numbers += prose_numbers(path.read_text(encoding="utf-8"), glue_of(docname), docname, glue_of)
     return {"version": version, "numbers": numbers, "claims": claims_record()}
 
 
