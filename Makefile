@@ -1,14 +1,15 @@
 # Two commands do everything on a fresh machine with Python 3.11, make and apt:
 #   make serve   install what the book needs, build it (every chapter executed) and serve it on localhost
 #   make test    install what the tests need and run the whole suite (browser tests need Debian's chromium)
-# Also: make pdf (the whole book as one PDF, via headless Chromium), make bench (performance figures).
+# Also: make pdf (the whole book as one PDF, via headless Chromium), make bench (performance figures),
+#       make versions (every released version at _build/html/v/<version>/ beside the latest).
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 BUILD_FLAGS := --all -W -n --keep-going
 
-.PHONY: install install-dev build serve test test-all test-fast bench pdf clean
+.PHONY: install install-dev build versions serve test test-all test-fast bench pdf clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +33,12 @@ install-dev: $(VENV)/.installed-dev
 build: install
 	$(BIN)/jupyter-book build . $(BUILD_FLAGS)
 
+# The multi-version site, as the deploy workflow publishes it: the latest at _build/html/, each
+# release recorded in releases.yml at _build/html/v/<version>/ (built from its commit), and the
+# version in CITATION.cff at v/<version>/ even before it is recorded (scripts/build_versions.py).
+versions: install
+	$(BIN)/python scripts/build_versions.py --out _build/html
+
 serve: build
 	@echo "Serving the book at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
@@ -49,7 +56,7 @@ test-all: install-dev
 	ESSAYS_TEST_ALL=1 $(BIN)/pytest $(XDIST)
 
 test-fast: install-dev
-	$(BIN)/pytest $(XDIST) -m "not browser and not live"
+	$(BIN)/pytest $(XDIST) -m "not browser and not live and not versions"
 
 pdf: install-dev
 	$(BIN)/python scripts/make_pdf.py

@@ -30,7 +30,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 # Tests that share an expensive module fixture (a PDF, a second build, a kernel, a JupyterLab server)
 # run on one xdist worker together (``--dist loadgroup``); the rest spread over the workers.
 GROUPS = {"test_pdf": "pdf", "test_reproducible": "second-build", "test_live_kernel": "kernel",
-          "test_jupyterlab": "jupyterlab"}
+          "test_jupyterlab": "jupyterlab", "test_site_versions": "second-build"}
 
 
 def pytest_collection_modifyitems(items):
@@ -64,6 +64,61 @@ def chapter_sources() -> list[Path]:
     paths = [ROOT / f"{f}.md" for f in toc_files()]
     return [p for p in paths if p.exists() and "kernelspec:" in p.read_text(encoding="utf-8")[:600]]
 
+
+
+def site_pages(html: Path) -> list[str]:
+    """The book's pages in a built site, as paths relative to it without suffix: the root's pages
+    (_toc.yml) and every page of each versioned snapshot under ``v/<version>/``."""
+    pages = list(toc_files())
+    for snapshot in sorted(p for p in (html / "v").glob("*") if p.is_dir()) if (html / "v").is_dir() else []:
+        for page in sorted(snapshot.glob("book/*.html")):
+            if page.stem not in ("genindex", "search"):
+                pages.append(str(page.relative_to(html).with_suffix("")))
+    return pages
+
+
+def broken_links(html: Path, pages: list[str]) -> list[str]:
+    """Every internal link of ``pages`` (relative to the site ``html``) to a missing file or anchor."""
+    from html.parser import HTMLParser
+    from urllib.parse import unquote
+
+    class Links(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.ids, self.hrefs = set(), []
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if attrs.get("id"):
+                self.ids.add(attrs["id"])
+            if tag == "a" and attrs.get("href"):
+                self.hrefs.append(attrs["href"])
+
+    parsed: dict[Path, Links] = {}
+
+    def parse(path: Path) -> Links:
+        if path not in parsed:
+            p = Links()
+            p.feed(path.read_text(encoding="utf-8"))
+            parsed[path] = p
+        return parsed[path]
+
+    broken = []
+    for page in pages:
+        source = html / f"{page}.html"
+        for href in parse(source).hrefs:
+            url = urlparse(href)
+            if url.scheme or url.netloc or href.startswith(("mailto:", "javascript:")):
+                continue
+            target = (source.parent / unquote(url.path)).resolve() if url.path else source
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page}: {href} (no such file)")
+                continue
+            if url.fragment and target.suffix == ".html" and unquote(url.fragment) not in parse(target).ids:
+                broken.append(f"{page}: {href} (no such anchor)")
+    return broken
 
 
 class Build:

@@ -140,14 +140,16 @@ def test_the_deploy_workflow_publishes_the_readme_build_made_in_binders_environm
     assert "needs.config.outputs.branch" in build["if"], "publish only from the branch _config.yml names"
     steps = {s.get("uses", "").split("@")[0]: s for s in build["steps"]}
     assert steps["actions/setup-python"]["with"]["python-version"] == "${{ needs.config.outputs.python }}"
-    assert any(s.get("run", "").startswith("make build") for s in build["steps"]), "the README's build: make build"
+    assert any(s.get("run", "").startswith("make versions") for s in build["steps"]), (
+        "the README's build of every version: make versions")
     assert steps["actions/upload-pages-artifact"]["with"]["path"] == "_build/html"
     deploy = jobs["deploy"]
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
-    # make build installs requirements.txt and runs binder/postBuild: the environment Binder builds
+    # make versions (like make build) installs requirements.txt and runs binder/postBuild: the
+    # environment Binder builds
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert re.search(r"^build: install$", makefile, re.M)
+    assert re.search(r"^build: install$", makefile, re.M) and re.search(r"^versions: install$", makefile, re.M)
     assert "pip install --quiet -r requirements.txt" in makefile and "binder/postBuild" in makefile
 
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -60,45 +59,11 @@ def test_labels_are_unique_across_the_book():
             seen[label] = path.name
 
 
-class _Links(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.ids, self.hrefs = set(), []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if attrs.get("id"):
-            self.ids.add(attrs["id"])
-        if tag == "a" and attrs.get("href"):
-            self.hrefs.append(attrs["href"])
-
-
 def test_every_internal_link_and_anchor_of_the_built_site_resolves(built_html):
-    parsed: dict[Path, _Links] = {}
+    """The latest pages and, in a multi-version site (``make versions``), every version's pages."""
+    from conftest import broken_links, site_pages
 
-    def parse(path: Path) -> _Links:
-        if path not in parsed:
-            p = _Links()
-            p.feed(path.read_text(encoding="utf-8"))
-            parsed[path] = p
-        return parsed[path]
-
-    broken = []
-    for page in toc_files():
-        source = built_html / f"{page}.html"
-        for href in parse(source).hrefs:
-            url = urlparse(href)
-            if url.scheme or url.netloc or href.startswith(("mailto:", "javascript:")):
-                continue
-            target = (source.parent / unquote(url.path)).resolve() if url.path else source
-            if target.is_dir():
-                target = target / "index.html"
-            if not target.exists():
-                broken.append(f"{page}: {href} (no such file)")
-                continue
-            if url.fragment and target.suffix == ".html" and unquote(url.fragment) not in parse(target).ids:
-                broken.append(f"{page}: {href} (no such anchor)")
-    assert broken == []
+    assert broken_links(built_html, site_pages(built_html)) == []
 
 
 def test_every_chapter_has_a_binder_launch_link_to_its_own_source_in_the_configured_repository(built_html):

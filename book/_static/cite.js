@@ -1,7 +1,11 @@
 /* "Cite this section": a button beside every section heading that shows a ready citation, as text
  * and as BibTeX, naming the book, its version, the section's number and title, and its stable URL.
  * The stable anchor is the section's explicit label (the span Sphinx puts before the heading), so
- * it survives retitling; the book's metadata comes from the page's citation_* meta tags. */
+ * it survives retitling; the book's metadata comes from the page's citation_* meta tags.
+ * The URL cited is the section's permanent one in this version (/v/<version>/..., from the page's
+ * essays-version-href tag); the latest page offers its own URL beside it. On a versioned snapshot the
+ * banner's "latest version of this section" link follows the URL's anchor, and each citation panel
+ * links its section in the latest. */
 (function () {
   "use strict";
 
@@ -24,6 +28,13 @@
     return { number: number ? number.textContent.trim().replace(/\.$/, "") : "", title: clone.textContent.trim() };
   }
 
+  /* This page in this version / in the latest, as absolute URLs on the host serving the page. */
+  function pageURL(metaName) {
+    const href = metaContent(metaName)[0];
+    const url = new URL(href || window.location.href, window.location.href);
+    return url.origin + url.pathname;
+  }
+
   function bibtexEscape(s) {
     return s.replace(/([{}\\])/g, "\\$1");
   }
@@ -32,14 +43,16 @@
     const heading = section.querySelector(":scope > h1, :scope > h2, :scope > h3");
     const { number, title } = headingParts(heading);
     const anchor = stableAnchor(section);
-    const url = window.location.origin + window.location.pathname + "#" + anchor;
+    const url = pageURL("essays-version-href") + "#" + anchor;
+    const snapshot = metaContent("essays-snapshot").length > 0;
+    const latest = pageURL("essays-latest-href") + "#" + anchor;
     const book = metaContent("citation_inbook_title")[0] || document.title;
     const version = metaContent("citation_version")[0] || "";
     const authors = metaContent("citation_author");
     const year = (metaContent("citation_publication_date")[0] || "").slice(0, 4);
     const label = (number ? "Section " + number + ", " : "") + "\u201c" + title + "\u201d";
     const text = authors.join(" and ") + " (" + year + "). " + label + ". In " + book +
-      " (version " + version + "). " + url;
+      " (version " + version + "). " + url + (snapshot ? "" : "\nLatest version: " + latest);
     const key = "aifuturesessays-" + anchor.replace(/[^A-Za-z0-9-]/g, "");
     const bibtex = "@incollection{" + key + ",\n" +
       "  author = {{" + bibtexEscape(authors.join(" and ")) + "}},\n" +
@@ -48,7 +61,8 @@
       (number ? "  chapter = {" + number + "},\n" : "") +
       "  year = {" + year + "},\n" +
       "  version = {" + version + "},\n" +
-      "  url = {" + url + "},\n}";
+      "  url = {" + url + "},\n" +
+      (snapshot ? "" : "  note = {Latest version: \\url{" + latest + "}},\n") + "}";
     return { text: text, bibtex: bibtex, anchor: anchor };
   }
 
@@ -78,6 +92,15 @@
       });
       h.appendChild(copy);
       box.append(h, pre);
+    }
+    if (metaContent("essays-snapshot").length) {  // a versioned snapshot: this section in the latest
+      const p = document.createElement("p");
+      const a = document.createElement("a");
+      a.className = "cite-latest";
+      a.href = pageURL("essays-latest-href") + "#" + c.anchor;
+      a.textContent = "This section in the latest version";
+      p.appendChild(a);
+      box.appendChild(p);
     }
     heading.after(box);
     return box;
@@ -146,9 +169,39 @@
     });
   }
 
+  /* The versioned snapshot's banner: its link to the latest version names the section the URL names
+   * (the section a citation or the page's contents led to), following it as the anchor changes. */
+  function followSection() {
+    const link = document.querySelector(".version-banner a.version-latest");
+    if (!link) return;
+    const base = link.getAttribute("href").split("#")[0];
+    const fromHash = () => {
+      const id = decodeURIComponent(window.location.hash.slice(1));
+      link.setAttribute("href", base + (id && document.getElementById(id) ? "#" + id : ""));
+    };
+    fromHash();
+    window.addEventListener("hashchange", fromHash);
+  }
+
+  /* A link to an anchor that a later version moved (releases.yml's `moved`) leads to its new place. */
+  function followMoved() {
+    const data = document.getElementById("essays-moved");
+    const id = decodeURIComponent(window.location.hash.slice(1));
+    if (!data || !id || document.getElementById(id)) return;
+    let moved = {};
+    try {
+      moved = JSON.parse(data.textContent);
+    } catch (e) {
+      return;
+    }
+    if (Object.prototype.hasOwnProperty.call(moved, id)) window.location.replace(new URL(moved[id], window.location.href).href);
+  }
+
   function start() {
+    followMoved();
     patchTheme();
     init();
+    followSection();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

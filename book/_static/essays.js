@@ -328,10 +328,14 @@
       return out;
     }
 
-    function link() {
+    /* A scenario link to this page as served (on a versioned snapshot, /v/<version>/...), or with
+     * version=true to this page in this version of the book (the essays-version-href meta tag). */
+    function link(version) {
       const query = new URLSearchParams();
       for (const p of meta.params) query.set(meta.name + "." + p.name, String(p.values[current[p.name]]));
-      return window.location.origin + window.location.pathname + "?" + query.toString() + "#" + figure.id;
+      const tag = version && document.querySelector('meta[name="essays-version-href"]');
+      const page = new URL(tag ? tag.content : window.location.href, window.location.href);
+      return page.origin + page.pathname + "?" + query.toString() + "#" + figure.id;
     }
 
     for (const p of meta.params) current[p.name] = p.default;
@@ -353,9 +357,17 @@
     linkField.className = "explorable-link";
     linkField.setAttribute("aria-label", "Link to this view");
     linkField.hidden = true;
+    /* The latest page offers the link to this version too, which keeps showing these numbers. */
+    const versionField = linkField.cloneNode();
+    versionField.className = "explorable-link explorable-link-version";
+    const snapshot = document.querySelector('meta[name="essays-snapshot"]');
+    const version = document.querySelector('meta[name="citation_version"]');
+    versionField.setAttribute("aria-label", "Link to this view in version " + (version ? version.content : ""));
     linkButton.addEventListener("click", async () => {
       linkField.value = link();
       linkField.hidden = false;
+      versionField.value = link(true);
+      versionField.hidden = Boolean(snapshot) || versionField.value === linkField.value;
       linkField.select();
       try {
         await navigator.clipboard.writeText(linkField.value);
@@ -402,11 +414,12 @@
       });
       return fresh;
     };
-    toolbar.append(linkButton, csvButton, svgLink, pngLink, linkField);
+    toolbar.append(linkButton, csvButton, svgLink, pngLink, linkField, versionField);
     refreshImages();
     target.after(toolbar);
 
     figures[meta.name] = { view: view, meta: meta, element: figure, setIndex: setIndex, rows: rows, link: link,
+                           versionLink: () => link(true),
                            claims: () => claimSentences.slice(),
                            images: () => fresh,
                            redraw: draw,

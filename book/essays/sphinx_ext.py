@@ -11,6 +11,11 @@
 - Draws math at build time as MathML (``essays.mathml``; ``html_math_renderer: mathml``).
 - Loads ``theme-fixes.js`` on every page: the visible sidebar toggles open the navigation and
   contents on a phone, and "On this page" follows the reader's scrolling.
+- Versions (``essays.citation``): every page's ``citation_*`` tags carry the permanent URL of the
+  page in this version; a versioned snapshot (``ESSAYS_VERSION_PATH=v/<version>/``) carries a banner
+  linking to the same section in the latest version. Every build writes ``_numbers.json`` (each number
+  in the prose and each claim's status, ``essays.changes``) and fills the "What changed" page
+  (the ``essays-changes`` directive) from it and the previous release's record.
 """
 from __future__ import annotations
 
@@ -19,7 +24,9 @@ import os
 import re
 from pathlib import Path
 
+from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
 
 from essays import theme
 from essays.explorable import RENDER_ENV
@@ -29,31 +36,88 @@ from essays.explorable import RENDER_ENV
 # neither Vega-Lite nor vega-embed is shipped. tests/test_vendor.py checks the file equals the
 # release package-lock.json pins.
 VENDOR = "vega/vega.min.js"
+SOURCE_COMMIT_ENV = "ESSAYS_SOURCE_COMMIT"  # set by scripts/build_versions.py for a release's build
 STATIC = Path(__file__).resolve().parent.parent / "_static"
 
 
-def _citation_meta(context) -> None:
-    """Google Scholar / Highwire ``citation_*`` tags naming the page, the book and its version."""
+def _citation_meta(context, pagename: str) -> None:
+    """Google Scholar / Highwire ``citation_*`` tags naming the page, the book and its version.
+
+    ``citation_public_url`` is the page's permanent URL in this version (``<site>/v/<version>/...``);
+    ``citation_fulltext_html_url`` is the page where it is served: the same on a versioned snapshot,
+    the latest page's URL on the latest. ``essays-version-href`` / ``essays-latest-href`` (relative,
+    for ``cite.js`` and ``essays.js``) lead to this page in this version and in the latest.
+    """
     from html import escape
 
     from essays import citation
 
     meta = citation.metadata()
+    page = pagename + ".html"
+    snapshot = citation.build_version_path()
+    versioned = citation.versioned_url(page, meta)
     title = re.sub(r"<[^>]+>", "", context.get("title", "")) or meta["title"]
     tags = [("citation_title", title), ("citation_inbook_title", meta["title"]),
             ("citation_publication_date", str(meta["date-released"]).replace("-", "/")),
-            ("citation_version", str(meta["version"])), ("citation_language", "en")]
+            ("citation_version", str(meta["version"])), ("citation_language", "en"),
+            ("citation_public_url", versioned),
+            ("citation_fulltext_html_url", versioned if snapshot else citation.latest_url(page))]
     tags += [("citation_author", a.get("name") or f"{a['family-names']}, {a['given-names']}")
              for a in meta["authors"]]
+    up = "../" * pagename.count("/")  # from this page to this build's root
+    if snapshot:
+        tags += [("essays-snapshot", str(meta["version"])), ("essays-version-href", pagename.rsplit("/", 1)[-1] + ".html"),
+                 ("essays-latest-href", up + "../" * snapshot.count("/") + page)]
+    else:
+        tags += [("essays-version-href", up + citation.version_path(meta["version"]) + page),
+                 ("essays-latest-href", pagename.rsplit("/", 1)[-1] + ".html")]
     context["metatags"] = context.get("metatags", "") + "".join(
         f'\n<meta name="{name}" content="{escape(value, quote=True)}" />' for name, value in tags)
+    context["metatags"] += _moved_anchors(pagename) if not snapshot else ""
+
+
+def _moved_anchors(pagename: str) -> str:
+    """The anchors of this page that a release had and this version moved (``moved`` in
+    ``releases.yml``), as JSON that ``cite.js`` follows when a link names the old anchor."""
+    import json
+
+    from essays import versions
+
+    page = pagename + ".html"
+    up = "../" * pagename.count("/")
+    moved = {old.split("#", 1)[1]: up + new for old, new in versions.read_releases()["moved"].items()
+             if old.split("#", 1)[0] == page}
+    if not moved:
+        return ""
+    body = json.dumps(moved).replace("<", "\\u003c")
+    return f'\n<script type="application/json" id="essays-moved">{body}</script>'
+
+
+def _version_banner(context, pagename: str) -> None:
+    """On a versioned snapshot: which version this is, and a link to the same page in the latest
+    (``cite.js`` adds the section the URL names, as the anchor changes)."""
+    from html import escape
+
+    from essays import citation
+
+    snapshot = citation.build_version_path()
+    if not snapshot or "body" not in context:
+        return
+    meta = citation.metadata()
+    latest = "../" * (pagename.count("/") + snapshot.count("/")) + pagename + ".html"
+    banner = (f'<div class="version-banner" role="note" data-version="{escape(str(meta["version"]))}">'
+              f'You are reading version {escape(str(meta["version"]))} ({escape(str(meta["date-released"]))}) '
+              f'of this book. <a class="version-latest" href="{escape(latest, quote=True)}">'
+              f'The latest version of this section</a></div>')
+    context["body"] = banner + context["body"]
 
 
 _DARK_INK_JS = "window.essaysDarkInk = " + json.dumps(theme.DARK_INK, separators=(",", ":")) + ";"
 
 
 def _page_scripts(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    _citation_meta(context)
+    _citation_meta(context, pagename)
+    _version_banner(context, pagename)
     if 'class="explorable"' in context.get("body", ""):
         app.add_js_file(VENDOR, defer="defer", priority=900)
         app.add_js_file("essays.js", defer="defer", priority=901)
@@ -114,8 +178,91 @@ def _write_icons(app: Sphinx, exception) -> None:
 def _site_prefix(app: Sphinx, config) -> None:
     """The 404 page links absolutely; the prefix is the site's path where it is published
     (``/`` locally, ``/<repository>/`` on GitHub Pages: the deploy workflow sets it)."""
-    prefix = os.environ.get("ESSAYS_SITE_PREFIX", "/")
-    config.notfound_urls_prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
+    from essays import citation
+
+    prefix = "/".join(part for part in (os.environ.get("ESSAYS_SITE_PREFIX", "/").strip("/"),
+                                         citation.build_version_path().strip("/")) if part)
+    config.notfound_urls_prefix = "/" + prefix + "/" if prefix else "/"
+    # a release built from its commit: its launch buttons open that commit's chapters, not the branch's
+    commit = os.environ.get(SOURCE_COMMIT_ENV, "").strip()
+    if commit:
+        if not re.fullmatch(r"[0-9a-f]{40}", commit):
+            raise ValueError(f"{SOURCE_COMMIT_ENV} must be a full 40-hex commit, got {commit!r}")
+        config.html_theme_options = {**(config.html_theme_options or {}), "repository_branch": commit}
+
+
+# ------------------------------------------------------------------------------------------------
+# The numbers record (_numbers.json) and the "What changed" page
+# ------------------------------------------------------------------------------------------------
+
+class changes_placeholder(nodes.General, nodes.Element):
+    """Where the "What changed" table goes, once every page has been executed."""
+
+
+class ChangesDirective(SphinxDirective):
+    has_content = False
+
+    def run(self):
+        return [changes_placeholder()]
+
+
+def _record(app: Sphinx) -> dict:
+    """This build's numbers record, computed once (after every notebook has run)."""
+    if getattr(app, "_essays_record", None) is None:
+        from essays import changes, citation
+
+        env = app.env
+        docs = [d for d in env.found_docs if Path(env.doc2path(d)).suffix == ".md"]
+        order = {d: i for i, d in enumerate(_toc_order(app))}
+        docs.sort(key=lambda d: (order.get(d, len(order)), d))
+        app._essays_record = changes.record([(d, Path(env.doc2path(d))) for d in docs],
+                                            Path(env.mystnb_config.output_folder),
+                                            str(citation.metadata()["version"]))
+    return app._essays_record
+
+
+def _toc_order(app: Sphinx) -> list[str]:
+    """The book's pages in reading order (the root, then the toctree depth-first)."""
+    env = app.env
+    root = app.config.root_doc
+    seen: list[str] = []
+
+    def walk(doc):
+        if doc in seen:
+            return
+        seen.append(doc)
+        for child in env.toctree_includes.get(doc, []):
+            walk(child)
+
+    walk(root)
+    return seen
+
+
+def _fill_changes(app: Sphinx, doctree, docname) -> None:
+    placeholders = list(doctree.findall(changes_placeholder))
+    if not placeholders:
+        return
+    from essays import changes
+
+    titles = {d: app.env.titles[d].astext() for d in app.env.titles}
+
+    def href(page, anchor):
+        return app.builder.get_relative_uri(docname, page) + (f"#{anchor}" if anchor else "")
+
+    body = changes.changes_html(changes.previous_record(), _record(app), titles, href)
+    for node in placeholders:
+        node.replace_self(nodes.raw("", body, format="html"))
+
+
+def _write_record(app: Sphinx, exception) -> None:
+    if exception or app.builder.format != "html":
+        return
+    import json
+
+    from essays import changes
+
+    (Path(app.outdir) / changes.RECORD_FILE).write_text(
+        json.dumps(_record(app), indent=1, ensure_ascii=False), encoding="utf-8")
 
 
 def setup(app: Sphinx) -> dict:
@@ -125,6 +272,10 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _page_scripts)
     app.connect("builder-inited", _without_icon_script)
     app.connect("build-finished", _write_icons)
+    app.connect("build-finished", _write_record)
+    app.add_node(changes_placeholder)
+    app.add_directive("essays-changes", ChangesDirective)
+    app.connect("doctree-resolved", _fill_changes)
     app.add_css_file("icons.css")
     app.add_css_file("essays.css")
     app.add_js_file("cite.js", defer="defer")
