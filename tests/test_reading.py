@@ -1,0 +1,49 @@
+"""Reading time counts the prose a reader reads, not the code, dropdowns or formulas around it."""
+from __future__ import annotations
+
+from conftest import BOOK
+from essays import reading
+
+FENCE = "`" * 3
+PAGE = f"""---
+jupytext:
+  text_representation: {{extension: .md}}
+---
+
+(label)=
+# Two words
+
+One two three {{glue:text}}`name` five, $x^2$ seven.
+
+> Quoted words count too.
+
+{FENCE}{{code-cell}} ipython3
+print("not prose at all")
+{FENCE}
+
+:::{{dropdown}} The tested code
+These words are hidden.
+:::
+
+$$
+a + b = c
+$$
+:::{{admonition}} A note
+Inside an admonition: counted.
+:::
+"""
+
+
+def test_prose_words_counts_by_hand():
+    # "Two words" 2; "One two three x five, x seven." 7; "Quoted words count too." 4;
+    # "A note" is the admonition's title line (a directive line, not counted); "Inside an
+    # admonition: counted." 4
+    assert reading.prose_words(PAGE) == 2 + 7 + 4 + 4
+
+
+def test_every_chapter_reads_in_a_stated_number_of_minutes_within_budget():
+    chapters = ["parallelization", "legibility", "trends", "survival", "infohazards"]
+    for name in chapters:
+        words = reading.prose_words((BOOK / f"{name}.md").read_text(encoding="utf-8"))
+        assert 500 < words, (name, words)
+        assert reading.reading_minutes(BOOK / f"{name}.md") == max(1, round(words / 200))
