@@ -705,6 +705,11 @@ def check_chapter_runs(chapter: LabChapter) -> list:
     sources = [c.source.strip() for c in source_cells if c.cell_type == "code"]
     assert [r.strip() for r in ran] == sources, f"{chapter.path}: the kernel did not run every cell, top to bottom"
     check_prose_reads_like_the_page(chapter)
+    # the model code the site shows in "The tested code" (literalinclude :pyobject:), as cell outputs
+    outputs = " ".join(chapter.panel.locator(".jp-OutputArea-output").all_text_contents())
+    included = re.findall(r"^:pyobject: (\w+)$", chapter.source.read_text(encoding="utf-8"), re.M)
+    missing = [name for name in included if not re.search(rf"\b(def|class) {name}\b", outputs)]
+    assert not missing, f"{chapter.path}: the tested code the site shows is not shown for {missing}"
 
     shown = chapter_figures(chapter.source)
     if shown:

@@ -61,3 +61,23 @@ def glued(name: str, format_spec: str = "") -> Shown:
     if not re.fullmatch(r'[^"\\]*', format_spec):
         raise ValueError(f"glued: format_spec must not contain quotes or backslashes, got {format_spec!r}")
     return Shown(format_plain_text(_plain_text(GLUED[name]), format_spec or "s"))
+
+
+def tested_code(path: str, name: str):
+    """The source of the function or class ``name`` in ``path`` (relative to the chapter), as the
+    site's ``literalinclude`` with ``:pyobject: name`` shows it in a chapter's "The tested code".
+
+    JupyterLab's MyST renderer cannot read files, so a live chapter follows each such dropdown with
+    a cell (removed on the site, collapsed in JupyterLab) whose output is this code.
+    """
+    import ast
+    from pathlib import Path
+
+    from IPython.display import Code
+
+    text = Path(path).read_text(encoding="utf-8")
+    for node in ast.parse(text).body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.name == name:
+            start = min([node.lineno, *(d.lineno for d in node.decorator_list)])
+            return Code("\n".join(text.splitlines()[start - 1:node.end_lineno]), language="python")
+    raise ValueError(f"tested_code: {path} defines no function or class {name!r}")
