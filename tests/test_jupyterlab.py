@@ -11,7 +11,11 @@ in a fresh workspace; every request to another host blocked and counted. The cha
 notebook (not as text), "Run All Cells" from the Run menu must finish with no error, every figure
 must show its ipywidgets sliders and chart, and sliders moved by real keyboard and pointer events
 must redraw the chart with the Python model's numbers at the new value, including values between the
-static site's precomputed grid points.
+static site's precomputed grid points. The prose must read as on the site (jupyterlab-myst: numbers
+from the kernel, no raw MyST, the tested code shown), the code the site hides must open collapsed,
+every slider must start exactly at its default, charts must fit their output areas in a 1024 px
+window and follow the dark theme, ``figure()`` must draw offline, and saving the chapter must leave
+its file byte-identical.
 
 The CI run opens the parallelization chapter; ``make test-all`` (or ``-m slow``) opens every chapter.
 The server runs with throwaway user settings (autosave off, so the test never writes a chapter back
@@ -107,7 +111,7 @@ def test_binder_reads_the_book_environment_from_the_binder_folder():
     post_build = BINDER / "postBuild"
     assert os.access(post_build, os.X_OK), "binder/postBuild must be executable"
     assert not (ROOT / "postBuild").exists(), "a postBuild at the root is ignored by Binder: keep it in binder/"
-    for name in ("jupyterlab", "jupytext", "ipywidgets", "anywidget", "altair", "vl-convert-python"):
+    for name in ("jupyterlab", "jupyterlab-myst", "jupytext", "ipywidgets", "anywidget", "altair", "vl-convert-python"):
         assert canonicalize_name(name) in pins(ROOT / "requirements.txt"), f"requirements.txt lacks {name}"
 
 
