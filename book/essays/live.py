@@ -9,8 +9,9 @@ Unlike ``alt.JupyterChart`` it
   whenever the output area's width changes, the whole chart, axes and legend included, fits it);
 * follows JupyterLab's light and dark themes (``<body data-jp-theme-light>``), drawing in dark mode
   with the same colours as the static site's charts (``_static/essays.js``, read from there);
-* loads Vega once per page: the widget's own module is a few kilobytes, and its first chart asks
-  the kernel for the bundle (a custom widget message) which every chart of the page then shares.
+* loads Vega once per page: the widget's own module is a few kilobytes; the kernel's first chart
+  carries the bundle in its state (a page without that chart asks the kernel for it with a custom
+  widget message), and every chart of the page shares it.
   A module of Vega per chart (``JupyterChart``'s way) takes longer to load than anywidget's two
   seconds for a model on a busy machine, and separate copies of Vega would each number their clip
   paths from 1, so that a chart would clip its marks to another chart's box.
@@ -22,6 +23,7 @@ loads Vega from a CDN).
 from __future__ import annotations
 
 import copy
+import json
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -35,19 +37,29 @@ FIT = "essaysFit"  # usermeta flag: the chart's width follows its output area
 ESSAYS_JS = Path(__file__).resolve().parent.parent / "_static" / "essays.js"
 
 RENDER = r"""
-/* vega-embed, loaded once per page: the first chart asks the kernel for the bundle. */
+/* vega-embed, loaded once per page. The kernel's first chart carries the bundle in its state; a
+ * page without that chart asks the kernel for it (a custom message) once. */
 function vegaEmbedOnce(model) {
-  return (globalThis.__essaysVegaEmbed ??= new Promise((resolve, reject) => {
-    const answer = (message) => {
-      if (!message || typeof message.vega !== "string") return;
-      model.off("msg:custom", answer);
-      const url = URL.createObjectURL(new Blob([message.vega], { type: "text/javascript" }));
-      import(url).then(() => resolve(globalThis.__essaysVega.vegaEmbed), reject)
-        .finally(() => URL.revokeObjectURL(url));
-    };
-    model.on("msg:custom", answer);
-    model.send({ want: "vega" });
-  }));
+  const g = (globalThis.__essaysVegaLoad ??= (() => {
+    const load = { started: false, asked: false };
+    load.promise = new Promise((resolve, reject) => { load.resolve = resolve; load.reject = reject; });
+    return load;
+  })());
+  const start = (text) => {
+    if (g.started) return;
+    g.started = true;
+    const url = URL.createObjectURL(new Blob([text], { type: "text/javascript" }));
+    import(url).then(() => g.resolve(globalThis.__essaysVega.vegaEmbed), g.reject)
+      .finally(() => URL.revokeObjectURL(url));
+  };
+  const own = model.get("vega");
+  if (own) start(own);
+  else if (!g.asked) {
+    g.asked = true;
+    model.on("msg:custom", (message) => { if (message && typeof message.vega === "string") start(message.vega); });
+    setTimeout(() => { if (!g.started) model.send({ want: "vega" }); }, 0);
+  }
+  return g.promise;
 }
 
 async function render({ model, el }) {
@@ -76,6 +88,10 @@ async function render({ model, el }) {
     });
     if (view) view.finalize();
     view = result.view;
+    if (!fit) {  // a concatenation keeps its own size: scaled down (never up) to the output area
+      const svg = el.querySelector("svg");
+      if (svg) { svg.style.maxWidth = "100%"; svg.style.height = "auto"; }
+    }
     drawnWidth = fit ? width : null;
     drawnDark = dark;
     // The output area may have changed while the chart was drawn (a theme's stylesheet loading):
@@ -141,7 +157,9 @@ def vega_bundle() -> str:
 
 
 def _module() -> str:
-    return f"const FIT = {FIT!r};\n{_dark_palette()}\n{RENDER}"
+    ink = getattr(theme, "DARK_INK", None)  # where the site's script reads it from the page, if the theme has it
+    page_ink = f"globalThis.essaysDarkInk ??= {json.dumps(ink)};\n" if ink else ""
+    return f"const FIT = {FIT!r};\n{page_ink}{_dark_palette()}\n{RENDER}"
 
 
 class LiveChart(anywidget.AnyWidget):
@@ -149,8 +167,13 @@ class LiveChart(anywidget.AnyWidget):
 
     _esm = _module()
     spec = traitlets.Dict(allow_none=True).tag(sync=True)
+    vega = traitlets.Unicode("").tag(sync=True)  # the bundle: in the kernel's first chart only
+    _bundled = False
 
     def __init__(self, spec: dict | None = None, **kwargs):
+        if not LiveChart._bundled:
+            kwargs.setdefault("vega", vega_bundle())
+            LiveChart._bundled = True
         super().__init__(spec=spec, **kwargs)
         self.on_msg(self._answer)
 
