@@ -88,10 +88,10 @@ async function render({ model, el }) {
     });
     if (view) view.finalize();
     view = result.view;
-    if (!fit) {  // a concatenation keeps its own size: scaled down (never up) to the output area
-      const svg = el.querySelector("svg");
-      if (svg) { svg.style.maxWidth = "100%"; svg.style.height = "auto"; }
-    }
+    // A concatenation keeps its own size, and a chart Vega cannot fit (its legend alone too wide)
+    // overflows: either is scaled down (never up) to the output area.
+    const svg = el.querySelector("svg");
+    if (svg) { svg.style.maxWidth = "100%"; svg.style.height = "auto"; }
     drawnWidth = fit ? width : null;
     drawnDark = dark;
     // The output area may have changed while the chart was drawn (a theme's stylesheet loading):
