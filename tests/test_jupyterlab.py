@@ -468,7 +468,9 @@ class LabChapter:
 
     @staticmethod
     def slider_labels(figure) -> list[str]:
-        return [t.strip() for t in figure.locator(".widget-slider .widget-label").all_text_contents()]
+        # sliders and choices (toggle buttons), in the order shown
+        return [t.strip() for t in figure.locator(
+            ".widget-slider .widget-label, .widget-toggle-buttons .widget-label").all_text_contents()]
 
     @staticmethod
     def readouts(figure) -> list[str]:
@@ -760,13 +762,14 @@ def check_slider_redraws_from_the_model(chapter: LabChapter, index: int, explora
     """Move one slider by keyboard; the drawn chart must be the model's at the kernel's new values."""
     figure = chapter.figures().nth(index)
     before = chapter.live_values()[explorable.name]
-    param = explorable.params[0]
+    sliders = [p for p in explorable.params if not p.options]  # choices are toggle buttons, not sliders
+    param = sliders[0]
     key = "ArrowLeft" if before[param.name] >= param.max else "ArrowRight"
     chapter.press(figure, 0, ["PageUp" if key == "ArrowRight" else "PageDown", key, key])
 
     def shown_and_held_agree(values: dict) -> bool:  # the readouts and the kernel's values
         return all(math.isclose(number(r), values[p.name], rel_tol=1e-3, abs_tol=1e-12)
-                   for p, r in zip(explorable.params, chapter.readouts(figure)))
+                   for p, r in zip(sliders, chapter.readouts(figure)))
 
     deadline = time.monotonic() + 20  # each key press reaches the kernel in turn; wait for the last
     while True:

@@ -491,6 +491,15 @@ def _log_step(param: Param, fine: float = 1e-3) -> float:
     return span / round(span / fine) if span >= fine else fine
 
 
+def _linear_step(param: Param) -> float:
+    """About a tenth of the static slider's step, dividing the span from min to the default evenly,
+    so that the live slider has the default (ln 2, say) among its positions and does not snap it
+    to a neighbour when it first draws."""
+    fine = param.step / 10
+    span = param.default - param.min
+    return span / round(span / fine) if span >= fine else fine
+
+
 def all_figures() -> dict[str, Explorable]:
     """Every figure the book declares: the explorables defined in the ``essays.charts`` modules."""
     import importlib
@@ -534,7 +543,7 @@ class LiveFigure:
                                                 max=math.log10(p.max), step=_log_step(p), readout_format=".4g",
                                                 **common)
             else:
-                slider = widgets.FloatSlider(value=p.default, min=p.min, max=p.max, step=p.step / 10,
+                slider = widgets.FloatSlider(value=p.default, min=p.min, max=p.max, step=_linear_step(p),
                                              readout_format=".4g", **common)
             slider.observe(self._redraw, names="value")
             self.sliders[p.name] = slider
