@@ -11,7 +11,11 @@ in a fresh workspace; every request to another host blocked and counted. The cha
 notebook (not as text), "Run All Cells" from the Run menu must finish with no error, every figure
 must show its ipywidgets sliders and chart, and sliders moved by real keyboard and pointer events
 must redraw the chart with the Python model's numbers at the new value, including values between the
-static site's precomputed grid points.
+static site's precomputed grid points. The prose must read as on the site (jupyterlab-myst: numbers
+from the kernel, no raw MyST, the tested code shown), the code the site hides must open collapsed,
+every slider must start exactly at its default, charts must fit their output areas in a 1024 px
+window and follow the dark theme, ``figure()`` must draw offline, and saving the chapter must leave
+its file byte-identical.
 
 The CI run opens the parallelization chapter; ``make test-all`` (or ``-m slow``) opens every chapter.
 The server runs with throwaway user settings (autosave off, so the test never writes a chapter back
@@ -54,10 +58,21 @@ CI_CHAPTER = BOOK / "parallelization.md"
 JUPYTEXT_VIEWER = "Jupytext Notebook"
 WIDGET_OUTPUTS = ".jp-OutputArea-output > .jupyter-widgets"  # a widget output's root view
 STDERR_MIME = "application/vnd.jupyter.stderr"
+HIDDEN_TAGS = {"remove-cell", "remove-input", "hide-input"}  # code the site does not show: collapsed in JupyterLab
+# MyST a reader must not see as text: roles, directives' fences, labels, literalinclude options,
+# and an inline expression not (yet) evaluated (jupyterlab-myst shows it as code)
+RAW_MYST = re.compile(r"\{(glue|cite|eval|ref|term|numref|doc)[:}]|:::\{|^\([\w-]+\)=$|:pyobject:|glued\(", re.M)
 
 # Console errors JupyterLab may log that say nothing about the book. Each entry needs its reason.
-# (None seen so far with JupyterLab 4.6.6, ipywidgets 8.1.9, anywidget 0.11 and the settings below.)
-ALLOWED_CONSOLE_ERRORS: list[tuple[re.Pattern, str]] = []
+ALLOWED_CONSOLE_ERRORS: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"^Cross reference target was not found: "),
+     "jupyterlab-myst 2.7 resolves {ref} and {term} only against labels of the cells it has rendered; "
+     "it logs the others (other chapters, the glossary) and shows their link text, unlinked"),
+    (re.compile(r"^page error: Cannot read properties of undefined \(reading 'node'\)$"),
+     "JupyterLab 4.6's cell toolbar measures a rendered Markdown cell's renderedInput to see if the "
+     "toolbar overlaps it (an idle callback, _markdownOverlapsToolbar); jupyterlab-myst's Markdown "
+     "cells render without one. Nothing else is affected"),
+]
 
 # Run-time dependencies that requirements.txt does not pin yet (sphinx-togglebutton declares
 # setuptools and wheel as run-time requirements); to be pinned there, then removed from this list.
@@ -96,7 +111,7 @@ def test_binder_reads_the_book_environment_from_the_binder_folder():
     post_build = BINDER / "postBuild"
     assert os.access(post_build, os.X_OK), "binder/postBuild must be executable"
     assert not (ROOT / "postBuild").exists(), "a postBuild at the root is ignored by Binder: keep it in binder/"
-    for name in ("jupyterlab", "jupytext", "ipywidgets", "anywidget", "altair", "vl-convert-python"):
+    for name in ("jupyterlab", "jupyterlab-myst", "jupytext", "ipywidgets", "anywidget", "altair", "vl-convert-python"):
         assert canonicalize_name(name) in pins(ROOT / "requirements.txt"), f"requirements.txt lacks {name}"
 
 
@@ -319,6 +334,7 @@ class LabChapter:
         self.page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
         self.context.route("**/*", self._route)
         self.panel = self.page.locator("#jp-main-dock-panel .jp-NotebookPanel").first
+        self.original = source.read_bytes()
 
     def _route(self, route):
         if urlparse(route.request.url).hostname in ("127.0.0.1", "localhost"):
@@ -361,22 +377,82 @@ class LabChapter:
         self.page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
         self.page.locator("li.lm-Menu-item[data-command='runmenu:run-all']").click()
 
-    def wait_until_run(self, timeout: float = 240) -> None:
-        """Until every code cell has run, or one has failed and nothing is still queued."""
-        self.page.wait_for_function("""(stderr) => {
-            const panel = document.querySelector('#jp-main-dock-panel .jp-NotebookPanel');
-            const prompts = [...panel.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]
-                .map(e => e.textContent.trim());
-            if (prompts.some(t => t === '[*]:')) return false;
-            const failed = panel.querySelectorAll(`.jp-OutputArea-output[data-mime-type="${stderr}"]`).length;
-            return prompts.length > 0 && (failed > 0 || prompts.every(t => /^\\[\\d+\\]:$/.test(t)));
-        }""", arg=STDERR_MIME, timeout=timeout * 1000)
+    def wait_until_run(self, timeout: float = 240) -> list[str]:
+        """Until the kernel has run every code cell, or one has failed; the sources it ran, in order.
 
-    def prompts(self) -> list[str]:
-        return [t.strip() for t in self.panel.locator(".jp-CodeCell .jp-InputPrompt").all_text_contents()]
+        Run All sends every code cell to the kernel at once; a request from a second client is
+        answered after them, so the kernel's input history then holds what Run All ran. (Collapsed
+        cells show no execution count, so the prompts cannot tell.)
+        """
+        with contextlib.suppress(Exception):  # the kernel may already be done
+            self.page.wait_for_function("""() => {
+                const state = document.querySelector('#jp-main-dock-panel .jp-Notebook-ExecutionIndicator');
+                return state && state.dataset.status === 'busy';
+            }""", timeout=10_000)
+        deadline = time.monotonic() + timeout
+        code_cells = sum(c.cell_type == "code" for c in jupytext.read(self.source).cells)
+        while True:
+            ran = json.loads(self.lab.run_in_kernel(self.path, HISTORY, timeout=timeout).strip().splitlines()[-1])
+            if len(ran) >= code_cells or self.stderr_outputs() or time.monotonic() > deadline:
+                return ran
+            time.sleep(1)
 
     def stderr_outputs(self) -> list[str]:
         return self.panel.locator(f".jp-OutputArea-output[data-mime-type='{STDERR_MIME}']").all_text_contents()
+
+    def collapsed_inputs(self) -> list[bool]:
+        """For each code cell, whether its source is collapsed (JupyterLab shows a placeholder)."""
+        return self.panel.locator(".jp-CodeCell").evaluate_all(
+            "cells => cells.map(c => !!c.querySelector('.jp-InputPlaceholder'))")
+
+    def markdown_texts(self) -> list[str]:
+        """Each Markdown cell's text as the reader sees it (rendered, not its source)."""
+        return self.panel.locator(".jp-MarkdownCell").evaluate_all("""cells => cells.map(c => {
+            const rendered = c.querySelector('.jp-RenderedMarkdown, .myst');  // jupyterlab-myst's or JupyterLab's
+            if (!rendered) return '';
+            const copy = rendered.cloneNode(true);  // as read: without KaTeX's hidden TeX source
+            copy.querySelectorAll('annotation, .katex-mathml').forEach(n => n.remove());
+            return copy.textContent;
+        })""")
+
+    def save(self) -> None:
+        """File > Save (Ctrl+S) with the notebook focused; waits until it is no longer marked modified."""
+        self.page.locator("#jp-main-dock-panel .lm-TabBar-tab", has_text=self.source.name).click()
+        self.panel.locator(".jp-Notebook").first.focus()
+        self.page.keyboard.press("Control+s")
+        self.page.wait_for_function("""() => {
+            const tab = document.querySelector('#jp-main-dock-panel .lm-TabBar-tab.lm-mod-current');
+            return tab && !tab.classList.contains('jp-mod-dirty');
+        }""", timeout=30_000)
+
+    def set_theme(self, name: str) -> None:
+        """Settings > Theme > ``name``, as a reader switches it; waits until the page has it."""
+        self.page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Settings$")).click()
+        self.page.locator("li.lm-Menu-item", has_text=re.compile(r"^Theme")).first.hover()
+        self.page.locator("li.lm-Menu-item", has_text=re.compile(f"^{re.escape(name)}$")).first.click()
+        light = "false" if "Dark" in name else "true"
+        self.page.wait_for_function("l => document.body.dataset.jpThemeLight === l", arg=light, timeout=30_000)
+
+    def run_new_cell(self, code: str) -> None:
+        """A new code cell at the end holding ``code``, run with Shift+Enter, as a reader adds one."""
+        last = self.panel.locator(".jp-Cell").last
+        last.scroll_into_view_if_needed()
+        last.click()
+        self.page.keyboard.press("Escape")
+        self.page.keyboard.press("b")  # a code cell below, selected
+        self.page.keyboard.press("Enter")  # edit it
+        self.page.keyboard.insert_text(code)
+        self.page.keyboard.press("Shift+Enter")
+
+    def chart_boxes(self) -> list[dict]:
+        """Every drawn chart: its width, its output area's width and overflow, its background."""
+        return self.panel.locator(".jp-OutputArea-output").evaluate_all("""outputs => outputs
+            .filter(o => o.querySelector('.vega-embed svg.marks'))
+            .map(o => { const svg = o.querySelector('.vega-embed svg.marks');
+                        return {chart: svg.getBoundingClientRect().width, area: o.clientWidth,
+                                overflow: o.scrollWidth - o.clientWidth,
+                                background: getComputedStyle(svg).backgroundColor,
+                                text: [...svg.querySelectorAll('text')].map(t => t.getAttribute('fill')).join()}; })""")
 
     # -- figures -------------------------------------------------------------------------------
     def figures(self):
@@ -394,7 +470,9 @@ class LabChapter:
 
     @staticmethod
     def slider_labels(figure) -> list[str]:
-        return [t.strip() for t in figure.locator(".widget-slider .widget-label").all_text_contents()]
+        # sliders and choices (toggle buttons), in the order shown
+        return [t.strip() for t in figure.locator(
+            ".widget-slider .widget-label, .widget-toggle-buttons .widget-label").all_text_contents()]
 
     @staticmethod
     def readouts(figure) -> list[str]:
@@ -536,6 +614,13 @@ def number(readout: str) -> float:
     return float(readout.replace("−", "-").replace(",", ""))
 
 
+# The sources the kernel ran, in order (IPython's input history; jupyterlab-myst's inline
+# expressions come as empty requests, which are left out).
+HISTORY = """
+import json
+print(json.dumps([source for source in get_ipython().history_manager.input_hist_raw[1:] if source.strip()]))
+"""
+
 LIVE_VALUES = """
 import json
 from essays.explorable import REGISTRY
@@ -563,9 +648,9 @@ def open_chapter(browser, lab):
     opened: list[LabChapter] = []
     snapshots: dict[Path, tuple[bytes, bool]] = {}
 
-    def open_(source: Path) -> LabChapter:
+    def open_(source: Path, **options) -> LabChapter:
         snapshots[source] = source.read_bytes(), (source.parent / ".ipynb_checkpoints").exists()
-        chapter = LabChapter(browser, lab, source)
+        chapter = LabChapter(browser, lab, source, **options)
         opened.append(chapter)
         return chapter
 
@@ -617,14 +702,22 @@ def check_chapter_runs(chapter: LabChapter) -> list:
     assert opened["markdown"] == sum(c.cell_type == "markdown" for c in source_cells)
 
     chapter.wait_for_kernel()
+    hidden = [HIDDEN_TAGS & set(c.metadata.get("tags", [])) != set() for c in source_cells if c.cell_type == "code"]
+    assert chapter.collapsed_inputs() == hidden, (
+        f"{chapter.path}: code cells the site hides must open collapsed, the others open: "
+        f"{chapter.collapsed_inputs()} (expected {hidden})")
     chapter.run_all()
-    chapter.wait_until_run()
+    ran = chapter.wait_until_run()
     failures = chapter.stderr_outputs()
     assert not failures, f"{chapter.path}: a cell failed or warned:\n" + "\n---\n".join(f[:2000] for f in failures)
-    prompts = chapter.prompts()
-    counts = [int(p[1:-2]) for p in prompts if re.fullmatch(r"\[\d+\]:", p)]
-    assert len(counts) == len(prompts), f"{chapter.path}: not every cell ran: {prompts}"
-    assert counts == sorted(counts) and len(set(counts)) == len(counts), f"not run top to bottom: {prompts}"
+    sources = [c.source.strip() for c in source_cells if c.cell_type == "code"]
+    assert [r.strip() for r in ran] == sources, f"{chapter.path}: the kernel did not run every cell, top to bottom"
+    check_prose_reads_like_the_page(chapter)
+    # the model code the site shows in "The tested code" (literalinclude :pyobject:), as cell outputs
+    outputs = " ".join(chapter.panel.locator(".jp-OutputArea-output").all_text_contents())
+    included = re.findall(r"^:pyobject: (\w+)$", chapter.source.read_text(encoding="utf-8"), re.M)
+    missing = [name for name in included if not re.search(rf"\b(def|class) {name}\b", outputs)]
+    assert not missing, f"{chapter.path}: the tested code the site shows is not shown for {missing}"
 
     shown = chapter_figures(chapter.source)
     if shown:
@@ -634,20 +727,51 @@ def check_chapter_runs(chapter: LabChapter) -> list:
     for i, explorable in enumerate(shown):
         labels = chapter.slider_labels(figures.nth(i))
         assert labels == [p.label for p in explorable.params], f"figure {i + 1} shows sliders {labels}"
+    held = chapter.live_values()
+    for explorable in shown:  # exactly, not a few ulps off (a log slider holds 10**position)
+        assert held[explorable.name] == explorable.defaults, (
+            f"{explorable.name}: the kernel holds {held[explorable.name]}, the declared defaults are {explorable.defaults}")
     return shown
+
+
+def check_prose_reads_like_the_page(chapter: LabChapter, timeout: float = 120) -> None:
+    """Every Markdown cell reads as the site does: no raw MyST, and each {eval} shows its number.
+
+    jupyterlab-myst evaluates a cell's inline expressions in the kernel when Run All reaches it;
+    the text each must show is evaluated here in the same kernel, from the chapter's source.
+    """
+    cells = [c for c in jupytext.read(chapter.source).cells if c.cell_type == "markdown"]
+    expressions = [re.findall(r"\{eval\}`([^`]+)`", c.source) for c in cells]
+    wanted = sorted({e for found in expressions for e in found})
+    values = json.loads(chapter.lab.run_in_kernel(
+        chapter.path, f"import json\nprint(json.dumps([str(eval(e)) for e in {wanted!r}]))").strip().splitlines()[-1])
+    value = dict(zip(wanted, values))
+    deadline = time.monotonic() + timeout
+    while True:
+        texts = chapter.markdown_texts()
+        raw = [(i, m.group(0)) for i, t in enumerate(texts) for m in RAW_MYST.finditer(t)]
+        if not raw or time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
+    assert len(texts) == len(cells)
+    assert not raw, f"{chapter.path}: raw MyST in the rendered prose (cell, text): {raw[:20]}"
+    missing = [(i, e, value[e]) for i, (found, t) in enumerate(zip(expressions, texts)) for e in found
+               if value[e] not in t]
+    assert not missing, f"{chapter.path}: numbers the prose should show (cell, expression, text): {missing[:20]}"
 
 
 def check_slider_redraws_from_the_model(chapter: LabChapter, index: int, explorable) -> None:
     """Move one slider by keyboard; the drawn chart must be the model's at the kernel's new values."""
     figure = chapter.figures().nth(index)
     before = chapter.live_values()[explorable.name]
-    param = explorable.params[0]
+    sliders = [p for p in explorable.params if not p.options]  # choices are toggle buttons, not sliders
+    param = sliders[0]
     key = "ArrowLeft" if before[param.name] >= param.max else "ArrowRight"
     chapter.press(figure, 0, ["PageUp" if key == "ArrowRight" else "PageDown", key, key])
 
     def shown_and_held_agree(values: dict) -> bool:  # the readouts and the kernel's values
         return all(math.isclose(number(r), values[p.name], rel_tol=1e-3, abs_tol=1e-12)
-                   for p, r in zip(explorable.params, chapter.readouts(figure)))
+                   for p, r in zip(sliders, chapter.readouts(figure)))
 
     deadline = time.monotonic() + 20  # each key press reaches the kernel in turn; wait for the last
     while True:
@@ -667,9 +791,58 @@ def check_slider_redraws_from_the_model(chapter: LabChapter, index: int, explora
                               + "\n".join(differences)[:3000])
 
 
+def check_charts_fit_their_output_areas(chapter: LabChapter, charts: int) -> None:
+    deadline = time.monotonic() + 10  # a chart refits within moments of its output area's change
+    while True:
+        boxes = chapter.chart_boxes()
+        wide = [b for b in boxes if b["chart"] > b["area"] + 0.5 or b["overflow"] > 0]
+        if not wide or time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
+    assert len(boxes) == charts, f"{charts} charts expected, {len(boxes)} drawn"
+    assert not wide, f"{chapter.path}: charts wider than their output areas: {wide}"
+
+
+def check_saving_leaves_the_chapter_unchanged(chapter: LabChapter) -> None:
+    """Save, as autosave would (Binder's JupyterLab autosaves): jupytext must write the same bytes."""
+    chapter.save()
+    assert chapter.source.read_bytes() == chapter.original, (
+        f"saving {chapter.source.name} from JupyterLab changed it: bring its header and cell metadata into "
+        "the form jupytext writes (see git diff)")
+
+
+def check_dark_theme_restyles_the_charts(chapter: LabChapter) -> None:
+    light = chapter.chart_boxes()
+    chapter.set_theme("JupyterLab Dark")
+    try:
+        deadline = time.monotonic() + 30
+        while (dark := chapter.chart_boxes()) and any(d["background"] == l["background"] for d, l in zip(dark, light)):
+            if time.monotonic() > deadline:
+                break
+            time.sleep(0.2)
+        assert len(dark) == len(light)
+        same = [i for i, (d, l) in enumerate(zip(dark, light)) if d["background"] == l["background"] or d["text"] == l["text"]]
+        assert not same, (f"{chapter.path}: charts {same} kept their light background or text colours in the dark "
+                          f"theme: {[light[i] for i in same]} -> {[dark[i] for i in same]}")
+    finally:
+        chapter.set_theme("JupyterLab Light")
+
+
+def check_figure_draws_offline(chapter: LabChapter, explorable) -> None:
+    """A reader's own cell calling ``figure()``: it draws, and nothing is asked of another host."""
+    before = len(chapter.chart_boxes())
+    chapter.run_new_cell(f"from essays.explorable import REGISTRY\nREGISTRY[{explorable.name!r}].figure()")
+    chapter.page.wait_for_function(
+        "n => document.querySelectorAll('#jp-main-dock-panel .jp-NotebookPanel .jp-OutputArea-output "
+        ".vega-embed svg.marks').length > n", arg=before, timeout=60_000)
+    assert chapter.external == [], f"figure() asked other hosts for {chapter.external}"
+
+
 @pytest.mark.live
 def test_parallelization_runs_in_jupyterlab_and_its_sliders_redraw_from_the_model(open_chapter):
-    chapter = open_chapter(CI_CHAPTER)
+    # A small laptop's window with the file browser open (a fresh workspace opens it): the charts
+    # must still fit the notebook's output areas.
+    chapter = open_chapter(CI_CHAPTER, viewport=(1024, 768))
     shown = check_chapter_runs(chapter)
     names = [f.name for f in shown]
     assert "penalty" in names
@@ -718,6 +891,11 @@ def test_parallelization_runs_in_jupyterlab_and_its_sliders_redraw_from_the_mode
     for index, explorable in enumerate(shown):
         check_slider_redraws_from_the_model(chapter, index, explorable)
 
+    check_charts_fit_their_output_areas(chapter, len(shown))
+    check_saving_leaves_the_chapter_unchanged(chapter)
+    check_dark_theme_restyles_the_charts(chapter)
+    check_figure_draws_offline(chapter, penalty)
+    check_charts_fit_their_output_areas(chapter, len(shown) + 1)
     assert chapter.external == [], f"JupyterLab asked other hosts for {chapter.external}"
     assert chapter.console_errors() == [], f"console errors: {chapter.console_errors()}"
 
@@ -730,10 +908,16 @@ OTHER_CHAPTERS = [p for p in chapter_sources() if p != CI_CHAPTER]
 @pytest.mark.parametrize("source", OTHER_CHAPTERS, ids=[p.stem for p in OTHER_CHAPTERS])
 def test_every_chapter_runs_in_jupyterlab_and_its_sliders_redraw_from_the_model(source, all_chapters_selected,
                                                                                   open_chapter):
-    chapter = open_chapter(source)
+    chapter = open_chapter(source, viewport=(1024, 768))
     shown = check_chapter_runs(chapter)
     for index, explorable in enumerate(shown):
         check_slider_redraws_from_the_model(chapter, index, explorable)
+    check_charts_fit_their_output_areas(chapter, len(shown))
+    check_saving_leaves_the_chapter_unchanged(chapter)
+    if shown:
+        check_dark_theme_restyles_the_charts(chapter)
+        check_figure_draws_offline(chapter, shown[0])
+        check_charts_fit_their_output_areas(chapter, len(shown) + 1)
     assert chapter.external == [], f"JupyterLab asked other hosts for {chapter.external}"
     assert chapter.console_errors() == [], f"console errors: {chapter.console_errors()}"
 

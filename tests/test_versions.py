@@ -151,6 +151,13 @@ def test_a_number_glued_in_another_page_is_read_from_that_page():
         changes.prose_numbers("{glue:text}`missing.ipynb::rate`\n", GLUE, "book/a", lambda doc: {})
 
 
+def test_an_eval_role_quoting_a_glued_number_is_recorded_like_a_glue_role():
+    source = '(s)=\n# S\n\nSpeed {eval}`glued("speed",".0f")`, share {eval}`glued("share")`.\n'
+    rows = changes.prose_numbers(source, GLUE, "book/a")
+    assert [(r["name"], r["format"], r["section"]) for r in rows] == [("speed", ".0f", "s"), ("share", "", "s")]
+    assert rows[0]["value"] == changes.prose_numbers("{glue:text}`speed:.0f`\n", GLUE, "book/a")[0]["value"]
+
+
 def test_a_glue_role_the_page_does_not_glue_raises_a_value_error():
     with pytest.raises(ValueError, match="'missing'"):
         changes.prose_numbers("Text {glue:text}`missing:.1f`.\n", GLUE, "book/a")
@@ -211,7 +218,8 @@ def test_the_build_records_every_number_in_the_prose_and_every_claim(built_html)
     for page in toc_files():
         source = re.sub(r"```.*?```", "", (ROOT / f"{page}.md").read_text(encoding="utf-8"), flags=re.S)
         recorded = [n for n in data["numbers"] if n["page"] == page]
-        assert len(recorded) == len(re.findall(r"\{glue(?::text)?\}`", source)), page
+        roles = re.findall(r"\{glue(?::text)?\}`|\{eval\}`glued\(", source)
+        assert len(recorded) == len(roles), page
         html = (built_html / f"{page}.html").read_text(encoding="utf-8")
         text = re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", "", html)))
         for n in recorded:

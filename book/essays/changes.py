@@ -1,7 +1,7 @@
 """What a version of the book says in numbers, and what changed since the previous release.
 
 Every build writes ``_numbers.json`` beside its pages (``essays.sphinx_ext``): each number glued into
-the prose (``{glue:text}`` / ``{glue}`` roles) with its name, the value as the page shows it, the
+the prose (``{eval}`glued(...)``` roles, and ``{glue:text}`` / ``{glue}``) with its name, the value as the page shows it, the
 page and the section (the nearest ``(label)=`` heading above the role), and every claim of the book
 (``essays.claims.all_cruxes``) with its status at its figure's settings. The "What changed" page
 compares this build's record with the previous release's (``ESSAYS_PREVIOUS_NUMBERS``: the path of
@@ -25,6 +25,9 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.*\S)\s*$")
 _FENCE = re.compile(r"^(`{3,}|~{3,})")
 # {glue:text}`name`, {glue:text}`name:.2f`, {glue}`name`, {glue:text}`other.ipynb::name:.2f`
 _GLUE_ROLE = re.compile(r"\{glue(?::text)?\}`(?:([^`:]+)::)?([A-Za-z0-9_.-]+?)(?::([^`]*))?`")
+# {eval}`glued("name")`, {eval}`glued("name",".2f")`: a glued number as the chapters quote it
+# (essays.prose; the book build and JupyterLab both evaluate it)
+_EVAL_ROLE = re.compile(r'\{eval\}`glued\("([A-Za-z0-9_]+)"(?:,"([^"\\]*)")?\)`')
 
 
 def _plain(text: str) -> str:
@@ -64,7 +67,8 @@ def prose_numbers(source: str, glue: Mapping[str, dict], page: str, glue_of=None
             section, title = pending, _plain(heading.group(2))
         if stripped:
             pending = None
-        for other, name, fmt in _GLUE_ROLE.findall(line):
+        roles = _GLUE_ROLE.findall(line) + [("", name, fmt) for name, fmt in _EVAL_ROLE.findall(line)]
+        for other, name, fmt in roles:
             source_glue = glue
             if other:
                 doc = re.sub(r"\.(ipynb|md)$", "", str(Path(page).parent / other))

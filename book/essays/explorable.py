@@ -14,7 +14,7 @@ carries the model's tidy data. The same declaration renders two ways:
     the slider positions (anything else).
 
 * **live** (a Jupyter kernel: JupyterLab, Binder): ipywidgets sliders that re-run the Python model
-  for any value in range and redraw the same chart in an offline ``alt.JupyterChart``.
+  for any value in range and redraw the same chart offline (:mod:`essays.live`).
 
 Which one a cell shows is decided by the ``ESSAYS_RENDER`` environment variable, which the book's
 Sphinx extension sets to ``static`` for the kernels it starts; anywhere else the figure is live.
@@ -34,7 +34,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from essays import theme
+from essays import live, theme
 from essays.claims import CLAIM_DATA_NAME, Claim, ClaimError, Crux, claim_rows, claim_status_at, static_table
 
 # the Vega-Lite version altair writes (major.minor), which vl-convert compiles the static specs with
@@ -46,6 +46,22 @@ LIVE_DATA = "model"  # the named dataset the live chart draws from
 SIGNIFICANT_DIGITS = 7  # static data is rounded to this many significant digits
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 REGISTRY: dict[str, "Explorable"] = {}  # every declared figure by name; names are unique book-wide
+
+
+def _in_live_kernel() -> bool:
+    """A Jupyter kernel that is not the book build's (which renders figures statically)."""
+    if os.environ.get(RENDER_ENV) == "static":
+        return False
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return False
+    shell = get_ipython()
+    return shell is not None and getattr(shell, "kernel", None) is not None
+
+
+if _in_live_kernel():
+    live.enable()  # Explorable.figure() and any altair chart the reader shows draw offline
 
 
 @dataclass(frozen=True)
@@ -330,12 +346,8 @@ class Explorable:
         altair rebuild (which takes tens of milliseconds).
         """
         if self._template is None:
-            template = theme.finish(self.chart(alt.Chart(alt.Data(name=LIVE_DATA)))).to_dict()
-            if template.get("width") == "container":
-                # A widget's output area has no width yet when the chart first draws, and Vega
-                # measures a container only then: the live chart gets a fixed width instead.
-                template["width"] = theme.LIVE_WIDTH
-            self._template = template
+            # A fixed width (what vl-convert draws), which the live chart fits to its output area
+            self._template = live.fitted(theme.finish(self.chart(alt.Chart(alt.Data(name=LIVE_DATA)))).to_dict())
         datasets = {LIVE_DATA: _records(self.frame(**values))}
         if self.cruxes:
             datasets[CLAIM_DATA_NAME] = self.claim_rows(**values)
@@ -489,6 +501,15 @@ def _log_step(param: Param, fine: float = 1e-3) -> float:
     return span / round(span / fine) if span >= fine else fine
 
 
+def _linear_step(param: Param) -> float:
+    """About a tenth of the static slider's step, dividing the span from min to the default evenly,
+    so that the live slider has the default (ln 2, say) among its positions and does not snap it
+    to a neighbour when it first draws."""
+    fine = param.step / 10
+    span = param.default - param.min
+    return span / round(span / fine) if span >= fine else fine
+
+
 def all_figures() -> dict[str, Explorable]:
     """Every figure the book declares: the explorables defined in the ``essays.charts`` modules."""
     import importlib
@@ -504,12 +525,12 @@ def all_figures() -> dict[str, Explorable]:
 
 
 class LiveFigure:
-    """The live rendering: one ipywidgets slider per Param and an offline ``alt.JupyterChart``."""
+    """The live rendering: one ipywidgets slider per Param and an offline :class:`essays.live.LiveChart`."""
 
     def __init__(self, explorable: Explorable):
         import ipywidgets as widgets
 
-        alt.JupyterChart.enable_offline()  # the chart's JavaScript ships with the widget: no CDN
+        live.enable()  # figure() and any altair chart in this kernel draw offline too
         self.explorable = explorable
         self.sliders = {}
         self.readouts = {}
@@ -532,13 +553,12 @@ class LiveFigure:
                                                 max=math.log10(p.max), step=_log_step(p), readout_format=".4g",
                                                 **common)
             else:
-                slider = widgets.FloatSlider(value=p.default, min=p.min, max=p.max, step=p.step / 10,
+                slider = widgets.FloatSlider(value=p.default, min=p.min, max=p.max, step=_linear_step(p),
                                              readout_format=".4g", **common)
             slider.observe(self._redraw, names="value")
             self.sliders[p.name] = slider
             self.readouts[p.name] = widgets.Label(p.display(slider.value), layout=widgets.Layout(min_width="6rem"))
-        self.chart = alt.JupyterChart(explorable.figure(), embed_options={"renderer": "svg"})  # text in the DOM
-        self.chart.spec = explorable.live_spec()
+        self.chart = live.LiveChart(explorable.live_spec())  # offline, fitted, light or dark; SVG text in the DOM
         # The claims, their status and where each flips, recomputed from the model on every move.
         self.claims = widgets.HTML(self._claims_html())
         rows = [widgets.HBox([slider, self.readouts[name]]) if name in self.readouts else slider
@@ -548,15 +568,22 @@ class LiveFigure:
 
     @property
     def values(self) -> dict[str, float]:
-        return {name: slider.value for name, slider in self.sliders.items()}
+        """The sliders' values; one within rounding of its default is the default itself (a log
+        slider holds 10**position, which lands a few ulps off: 365.25000000000017 for 365.25)."""
+        out = {}
+        for name, slider in self.sliders.items():
+            value, default = slider.value, self.explorable.defaults[name]
+            out[name] = default if value != default and math.isclose(value, default, rel_tol=1e-9) else value
+        return out
 
     def _claims_html(self) -> str:
         return "".join(f'<p class="explorable-claim">{html.escape(text)}</p>'
                        for text in self.explorable.claims_text(**self.values))
 
     def _redraw(self, change=None):
+        values = self.values
         for name, readout in self.readouts.items():
-            readout.value = self.explorable.params_by_name[name].display(self.sliders[name].value)
-        self.chart.spec = self.explorable.live_spec(**self.values)
+            readout.value = self.explorable.params_by_name[name].display(values[name])
+        self.chart.spec = self.explorable.live_spec(**values)
         if self.explorable.cruxes:
             self.claims.value = self._claims_html()

@@ -9,6 +9,8 @@
 - Drops the theme's 1.45 MB icon script (``fontawesome.js``) from every page and writes
   ``_static/icons.css`` with just the icons the pages use (see ``essays.icons``).
 - Draws math at build time as MathML (``essays.mathml``; ``html_math_renderer: mathml``).
+- Runs, in myst-nb's inline execution, every code cell above a Markdown cell before that cell's
+  ``{eval}`` roles are read (``_run_cells_above_markdown``).
 - Loads ``theme-fixes.js`` on every page: the visible sidebar toggles open the navigation and
   contents on a phone, and "On this page" follows the reader's scrolling.
 - Versions (``essays.citation``): every page's ``citation_*`` tags carry the permanent URL of the
@@ -265,8 +267,30 @@ def _write_record(app: Sphinx, exception) -> None:
         json.dumps(_record(app), indent=1, ensure_ascii=False), encoding="utf-8")
 
 
+def _run_cells_above_markdown() -> None:
+    """In inline execution myst-nb runs a code cell when it renders it, and skips rendering cells
+    tagged ``remove-cell``: a setup cell so tagged has not run yet when the prose below it is read,
+    and an ``{eval}`` there finds nothing (myst-nb issue #418). Here a Markdown cell first runs
+    every code cell above it, in order, whether rendered or not; outputs are unchanged."""
+    from myst_nb.core.execute.inline import NotebookClientInline
+    from myst_nb.core.render import MditRenderMixin
+
+    render = MditRenderMixin.render_nb_cell_markdown
+    if getattr(render, "_runs_cells_above", False):
+        return
+
+    def render_nb_cell_markdown(self, token) -> None:
+        if isinstance(self.nb_client, NotebookClientInline):
+            self.nb_client.code_cell_outputs(token.meta["index"])
+        render(self, token)
+
+    render_nb_cell_markdown._runs_cells_above = True
+    MditRenderMixin.render_nb_cell_markdown = render_nb_cell_markdown
+
+
 def setup(app: Sphinx) -> dict:
     os.environ[RENDER_ENV] = "static"
+    _run_cells_above_markdown()
     app.setup_extension("essays.mathml")
     app.connect("config-inited", _site_prefix)
     app.connect("html-page-context", _page_scripts)
