@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 BUILD_FLAGS := --all -W -n --keep-going
 
-.PHONY: install install-dev build serve test test-all test-fast bench pdf clean
+.PHONY: install install-dev build serve test test-all test-fast bench mutants pdf clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,13 @@ pdf: install-dev
 
 bench: install-dev
 	$(BIN)/python bench/bench.py
+
+# Mutation score of every model module and explorable.py against the fast tests (mutmut; on demand,
+# like bench: tens of minutes on two cores). Score per module, then the surviving mutants; the
+# equivalent ones are listed with their reasons in mutants/EQUIVALENT.md. GROUPS="trends survival"
+# runs only those groups.
+mutants: install-dev
+	nice -n 10 $(BIN)/python scripts/mutants.py $(GROUPS)
 
 clean:
 	rm -rf _build .pytest_cache .hypothesis
