@@ -132,23 +132,24 @@ def report() -> int:
             kind = status_by_exit_code[code]  # mutmut's own reading of a run's exit code
         by_module[module][kind].append(name)
     failing = []
-    print(f"{'module':48} {'mutants':>7} {'killed':>6} {'equiv':>5} {'alive':>5}  score")
+    print(f"{'module':48} {'mutants':>7} {'killed':>6} {'equiv':>5} {'alive':>5} {'unrun':>5}  score")
     for module in sorted(by_module):
         kinds = by_module[module]
         total = sum(len(v) for v in kinds.values())
         killed = len(kinds["killed"]) + len(kinds["timeout"])
         equiv_n = len(kinds["equivalent"])
-        alive = total - killed - equiv_n
+        unrun = len(kinds["not checked"])
+        alive = total - killed - equiv_n - unrun
         score = (killed + equiv_n) / total if total else 1.0
         is_model = "/models/" in module
         flag = "" if score >= BUDGET or not is_model else "  < budget"
         if flag:
             failing.append(module)
-        print(f"{module:48} {total:7d} {killed:6d} {equiv_n:5d} {alive:5d}  {score:6.1%}{flag}")
+        print(f"{module:48} {total:7d} {killed:6d} {equiv_n:5d} {alive:5d} {unrun:5d}  {score:6.1%}{flag}")
     print()
     for module in sorted(by_module):
         kinds = by_module[module]
-        for kind in sorted(set(kinds) - {"killed", "timeout", "equivalent"}):
+        for kind in sorted(set(kinds) - {"killed", "timeout", "equivalent", "not checked"}):
             for name in sorted(kinds[kind], key=_natural):
                 print(f"{kind:9} {name}")
     if failing:

@@ -74,7 +74,7 @@ def test_the_experiment_share_from_times():
     assert model.experiment_share_from_times(3.0, 1.0) == 0.75
     assert model.experiment_share_from_times(0.0, 1.0) == 0.0
     assert model.experiment_share_from_times(1.0, 0.0) == 1.0
-    with pytest.raises(ValueError, match="both be 0"):
+    with pytest.raises(ValueError, match=r"^experiment_time and response_time must not both be 0$"):
         model.experiment_share_from_times(0.0, 0.0)
 
 
@@ -89,3 +89,49 @@ def test_fifty_times_the_workers_at_exponent_point_four_is_about_five_times_as_f
     # doubling the workforce multiplies labor by 2 ** lambda whatever the size
     np.testing.assert_allclose(model.effective_labor(np.array([2.0, 20.0, 2000.0]), 0.3)
                                / model.effective_labor(np.array([1.0, 10.0, 1000.0]), 0.3), 2 ** 0.3)
+
+
+# -- bad input names the parameter and its range (the project's standard), edge by edge ----------
+
+BAD_LOOP_INPUT = [
+    (model.loop_iteration_time, dict(experiment_time=-1.0, response_time=1.0, compute_speedup=1.0, researcher_speedup=1.0), "experiment_time"),
+    (model.loop_iteration_time, dict(experiment_time=1.0, response_time=2e12, compute_speedup=1.0, researcher_speedup=1.0), "response_time"),
+    (model.loop_iteration_time, dict(experiment_time=1.0, response_time=1.0, compute_speedup=0.0, researcher_speedup=1.0), "compute_speedup"),
+    (model.loop_iteration_time, dict(experiment_time=1.0, response_time=1.0, compute_speedup=1.0, researcher_speedup=2e30), "researcher_speedup"),
+    (model.experiment_share_from_times, dict(experiment_time=2e12, response_time=1.0), "experiment_time"),
+    (model.experiment_share_from_times, dict(experiment_time=1.0, response_time=-1e-9), "response_time"),
+    (model.loop_speedup, dict(compute_speedup=1.0, researcher_speedup=1.0, experiment_share=1.01), "experiment_share"),
+    (model.loop_speedup, dict(compute_speedup=1.0, researcher_speedup=1.0, experiment_share=-0.01), "experiment_share"),
+    (model.loop_speedup, dict(compute_speedup=[1.0, 0.0], researcher_speedup=1.0, experiment_share=0.5), "compute_speedup"),
+    (model.loop_speedup, dict(compute_speedup=1.0, researcher_speedup=[1.0, 1e31], experiment_share=0.5), "researcher_speedup"),
+    (model.loop_speedup_ceiling, dict(researcher_speedup=1.0, experiment_share=1.0), "experiment_share"),
+    (model.loop_speedup_ceiling, dict(researcher_speedup=1.0, experiment_share=-0.1), "experiment_share"),
+    (model.loop_speedup_ceiling, dict(researcher_speedup=0.0, experiment_share=0.5), "researcher_speedup"),
+    (model.experiment_loop_frame, dict(experiment_share=1.0), "experiment_share"),
+    (model.experiment_loop_frame, dict(experiment_share=-0.5), "experiment_share"),
+    (model.experiment_loop_frame, dict(max_speedup=1.0), "max_speedup"),
+    (model.experiment_loop_frame, dict(max_speedup=2e6), "max_speedup"),
+    (model.experiment_loop_frame, dict(points=1), "points"),
+    (model.experiment_loop_frame, dict(points=31), "points"),
+    (model.experiment_loop_curves, dict(experiment_share=1.0), "experiment_share"),
+    (model.experiment_loop_curves, dict(experiment_share=-1e-9), "experiment_share"),
+    (model.experiment_loop_curves, dict(researcher_speedup=0.0), "researcher_speedup"),
+]
+
+
+@pytest.mark.parametrize("func, kwargs, name", BAD_LOOP_INPUT,
+                         ids=[f"{f.__name__}-{n}-{i}" for i, (f, _, n) in enumerate(BAD_LOOP_INPUT)])
+def test_bad_loop_input_is_refused_naming_the_parameter(func, kwargs, name):
+    with pytest.raises(ValueError, match=rf"^{name}\b"):
+        func(**kwargs)
+
+
+@pytest.mark.parametrize("kwargs", [dict(experiment_share=0.0), dict(experiment_share=0.999999), dict(max_speedup=1e6),
+                                    dict(points=2), dict(points=30)])
+def test_the_loop_frame_accepts_the_ends_of_its_ranges(kwargs):
+    assert len(model.experiment_loop_frame(**kwargs)) == kwargs.get("points", 20) ** 2
+
+
+def test_the_loop_curves_default_to_61_points_each():
+    assert (model.experiment_loop_curves().series.value_counts() == 61).all()
+    assert len(model.experiment_loop_frame()) == 400  # 20 x 20 cells by default
