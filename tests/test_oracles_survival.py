@@ -60,6 +60,32 @@ def test_setting_aside_half_costs_one_doubling_and_a_share_of_nothing_costs_noth
     # paid as a flow for t: the economy is 2**(-f t / T) the size; lag f t
     assert top.relative_size == pytest.approx(2 ** (-0.5 * YEAR / (10 * DAY)))
     assert top.lag_seconds == pytest.approx(0.5 * YEAR)
+    # three quarters set aside: two doubling times
+    df = frames.overhead_frame(doubling_time_days=10.0, elapsed_years=1.0, points=3)
+    assert frames.setaside_doublings(0.75) == pytest.approx(2.0)
+    row = df.iloc[2]
+    assert row.delay_seconds == pytest.approx(row.delay_doublings * 10.0 * DAY)
+    assert row.relative_size == pytest.approx(2 ** (-row.share * YEAR / (10 * DAY)))
+    assert row.lag_seconds == pytest.approx(row.share * YEAR)
+
+
+def test_the_frames_name_their_rows_as_the_charts_filter_them():
+    df = frames.earth_bound_frame(points=3)
+    assert df.series.tolist() == ["curve"] * 3 + ["reference"] * 5 + ["chosen"]
+    assert df.label.tolist() == ["", "", "", "E. coli", "replicating nanotech", "robot factories",
+                                 "explosive growth (30%/yr)", "world economy (3%/yr)", ""]
+    df = frames.overhead_frame(points=2)
+    assert df.series.tolist() == ["curve", "curve", "sunlight on Earth", "the Sun's output"]
+    df = frames.two_phase_frame(points=2)
+    assert df.kind.tolist() == ["grid", "grid", "kink", "kink"]
+    # the reference doubling times: E. coli's 18.1 minutes, a week, a year, and ln 2 / ln(1 + g)
+    refs = frames.earth_bound_frame(points=2)
+    refs = dict(zip(refs.label, refs.doubling_time_seconds))
+    assert refs["E. coli"] == pytest.approx(18.1 * 60)
+    assert refs["replicating nanotech"] == pytest.approx(7 * DAY)
+    assert refs["robot factories"] == pytest.approx(YEAR)
+    assert refs["explosive growth (30%/yr)"] == pytest.approx(YEAR * math.log(2) / math.log(1.3))
+    assert refs["world economy (3%/yr)"] == pytest.approx(YEAR * 23.449, rel=1e-4)  # 3%/yr doubles in 23.45 years
 
 
 def test_the_earth_bound_is_log2_of_one_over_the_usable_fraction():
