@@ -141,10 +141,13 @@ def report() -> int:
         equiv_n = len(kinds["equivalent"])
         unrun = len(kinds["not checked"])
         alive = total - killed - equiv_n - unrun
-        score = (killed + equiv_n) / total if total else 1.0
+        run = total - unrun
+        score = (killed + equiv_n) / run if run else 0.0
         is_model = "/models/" in module
         flag = "" if score >= BUDGET or not is_model else "  < budget"
-        if flag:
+        if unrun:
+            flag += f"  (partial: {unrun} not run)" if run else "  (not run)"
+        if flag.strip() and is_model:
             failing.append(module)
         print(f"{module:48} {total:7d} {killed:6d} {equiv_n:5d} {alive:5d} {unrun:5d}  {score:6.1%}{flag}")
     print()
