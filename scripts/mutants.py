@@ -147,7 +147,7 @@ def report() -> int:
         flag = "" if score >= BUDGET or not is_model else "  < budget"
         if unrun:
             flag += f"  (partial: {unrun} not run)" if run else "  (not run)"
-        if flag.strip() and is_model:
+        if is_model and (score < BUDGET or not run):
             failing.append(module)
         print(f"{module:48} {total:7d} {killed:6d} {equiv_n:5d} {alive:5d} {unrun:5d}  {score:6.1%}{flag}")
     print()
