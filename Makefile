@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 BUILD_FLAGS := --all -W -n --keep-going
 
-.PHONY: install install-dev build versions serve test test-all test-fast bench pdf clean
+.PHONY: install install-dev build versions serve test test-all test-fast bench mutants pdf clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +23,7 @@ $(VENV)/.installed: requirements.txt binder/requirements.txt binder/postBuild bi
 $(VENV)/.installed-dev: requirements-dev.txt package-lock.json $(VENV)/.installed
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	@command -v npm >/dev/null || { echo "The accessibility tests need axe-core from npm: apt-get install nodejs npm"; exit 1; }
-	npm ci --no-audit --no-fund --loglevel=error  # axe-core, pinned in package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error  # axe-core and vega (tests/test_vendor.py), pinned in package-lock.json
 	touch $@
 
 install: $(VENV)/.installed
@@ -63,6 +63,13 @@ pdf: install-dev
 
 bench: install-dev
 	$(BIN)/python bench/bench.py
+
+# Mutation score of every model module and explorable.py against the fast tests (mutmut; on demand,
+# like bench: tens of minutes on two cores). Score per module, then the surviving mutants; the
+# equivalent ones are listed with their reasons in mutants/EQUIVALENT.md. GROUPS="trends survival"
+# runs only those groups.
+mutants: install-dev
+	nice -n 10 $(BIN)/python scripts/mutants.py $(GROUPS)
 
 clean:
 	rm -rf _build .pytest_cache .hypothesis

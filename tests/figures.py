@@ -175,7 +175,9 @@ def vega_rows(fig, values: dict) -> pd.DataFrame:
     walk(scenegraph)
     frame = pd.DataFrame([t.split(SEPARATOR) for t in texts], columns=columns)
     for column in columns:
-        if pd.api.types.is_numeric_dtype(fig.frame()[column]):
+        if pd.api.types.is_bool_dtype(fig.frame()[column]):
+            frame[column] = frame[column] == "true"
+        elif pd.api.types.is_numeric_dtype(fig.frame()[column]):
             frame[column] = frame[column].astype(float)
     return frame
 

@@ -257,7 +257,7 @@ CASES = [(name, bad) for name, values in BAD.items() for bad in values]
 @pytest.mark.parametrize("fn", [window, exposure, share_removed, trajectory_frame])
 @pytest.mark.parametrize("name,bad", CASES, ids=[f"{n}={b!r}" for n, b in CASES])
 def test_bad_input_raises_a_value_error_naming_the_parameter(fn, name, bad):
-    with pytest.raises(ValueError, match=name):
+    with pytest.raises(ValueError, match=rf"^{name}\b"):
         fn(**{**GOOD, name: bad})
 
 
@@ -278,7 +278,7 @@ def test_bad_salience_raises_a_value_error_naming_it(bad):
 @pytest.mark.parametrize("kwargs,name", [({"horizon": 0.5}, "horizon"), ({"points": 1}, "points"),
                                          ({"points": 2.5}, "points")])
 def test_bad_frame_grids_raise(kwargs, name):
-    with pytest.raises(ValueError, match=name):
+    with pytest.raises(ValueError, match=rf"^{name}\b"):
         trajectory_frame(**kwargs)
-    with pytest.raises(ValueError, match=name):
+    with pytest.raises(ValueError, match=rf"^{name}\b"):
         timing_frame(**kwargs)

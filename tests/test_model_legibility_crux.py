@@ -154,5 +154,5 @@ BAD_CALLS = [
 
 @pytest.mark.parametrize("description, call, name", BAD_CALLS, ids=[c[0] for c in BAD_CALLS])
 def test_bad_input_raises_a_value_error_naming_the_parameter(description, call, name):
-    with pytest.raises(ValueError, match=name):
+    with pytest.raises(ValueError, match=rf"^{name}\b"):
         call()

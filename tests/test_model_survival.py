@@ -516,7 +516,7 @@ _CASES = [
 def test_bad_input_is_rejected_with_a_message_naming_the_parameter(func, name, bad):
     kwargs = {p: _OK[p] for p in _SIGNATURES[func]}
     kwargs[name] = bad
-    with pytest.raises(ValueError, match=rf"\b{name}\b"):
+    with pytest.raises(ValueError, match=rf"^{name}\b"):
         func(**kwargs)
 
 
