@@ -281,9 +281,10 @@
      * its labels, legends and annotations keep the room they were placed for instead of being cut. */
     // the compiled spec fills its column through a "width" signal that reads containerSize()
     const widthSignal = (spec.signals || []).find((g) => g.name === "width" && /containerSize/.test(g.init || ""));
-    let narrow = null;
+    const tooNarrow = () => !!widthSignal && target.clientWidth > 0 && target.clientWidth < MIN_LAYOUT_WIDTH;
+    let narrow = null; // whether the chart was last laid out at MIN_LAYOUT_WIDTH
     function sized(s) {
-      narrow = !!widthSignal && target.clientWidth > 0 && target.clientWidth < MIN_LAYOUT_WIDTH;
+      narrow = tooNarrow();
       if (!narrow) return s;
       const signals = s.signals.map((g) => (g.name === "width" ? { name: "width", init: String(MIN_LAYOUT_WIDTH) } : g));
       return Object.assign({}, s, { signals: signals });
@@ -424,8 +425,7 @@
                            images: () => fresh,
                            redraw: draw,
                            // true when the column is narrower than the chart's layout, or wider again
-                           relayout: () => !!widthSignal && narrow !== null &&
-                             narrow !== (target.clientWidth > 0 && target.clientWidth < MIN_LAYOUT_WIDTH) };
+                           relayout: () => narrow !== null && narrow !== tooNarrow() };
   }
 
   /* Vega sizes a container-width chart on window resize only; when the column changes width for

@@ -39,7 +39,6 @@ from essays.explorable import RENDER_ENV
 # release package-lock.json pins.
 VENDOR = "vega/vega.min.js"
 SOURCE_COMMIT_ENV = "ESSAYS_SOURCE_COMMIT"  # set by scripts/build_versions.py for a release's build
-STATIC = Path(__file__).resolve().parent.parent / "_static"
 
 
 def _citation_meta(context, pagename: str) -> None:
