@@ -61,7 +61,7 @@ STDERR_MIME = "application/vnd.jupyter.stderr"
 HIDDEN_TAGS = {"remove-cell", "remove-input", "hide-input"}  # code the site does not show: collapsed in JupyterLab
 # MyST a reader must not see as text: roles, directives' fences, labels, literalinclude options,
 # and an inline expression not (yet) evaluated (jupyterlab-myst shows it as code)
-RAW_MYST = re.compile(r"\{(glue|cite|eval|ref|term|numref|doc)[:}]|:::\{|^\([\w-]+\)=$|:pyobject:|glued\(", re.M)
+RAW_MYST = re.compile(r"\{(glue|cite|eval|ref|term|numref|doc)[:}]|:::\{|^\([\w-]+\)=$|:pyobject:|glued\(|cite_[pt]\(", re.M)
 
 # Console errors JupyterLab may log that say nothing about the book. Each entry needs its reason.
 ALLOWED_CONSOLE_ERRORS: list[tuple[re.Pattern, str]] = [

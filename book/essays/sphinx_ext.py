@@ -9,6 +9,8 @@
 - Drops the theme's 1.45 MB icon script (``fontawesome.js``) from every page and writes
   ``_static/icons.css`` with just the icons the pages use (see ``essays.icons``).
 - Draws math at build time as MathML (``essays.mathml``; ``html_math_renderer: mathml``).
+- Reads a chapter's ``{eval}`cite_p(...)``` citations as sphinxcontrib-bibtex's ``{cite:p}`` roles
+  (``essays.bibliography``: JupyterLab evaluates them, the site keeps the bibliography's own).
 - Runs, in myst-nb's inline execution, every code cell above a Markdown cell before that cell's
   ``{eval}`` roles are read (``_run_cells_above_markdown``).
 - Loads ``theme-fixes.js`` on every page: the visible sidebar toggles open the navigation and
@@ -30,7 +32,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from essays import theme
+from essays import bibliography, theme
 from essays.explorable import RENDER_ENV
 
 # Vega alone, as released on npm (vega 6.4.0's build/vega.min.js, BSD-3-Clause, LICENSE.txt beside
@@ -139,15 +141,29 @@ def _is_thebe(script) -> bool:
 ICON_SCRIPT = re.compile(r'\s*<script[^>]*src="[^"]*_static/scripts/fontawesome\.js[^"]*"[^>]*></script>')
 
 
+# pydata-sphinx-theme loads Sphinx's search scripts and the whole search index (about 80 KB) on every
+# page, for its search-as-you-type; with that option off (the default, and this book's) only the
+# search page uses them, and the theme's script checks for them before use.
+SEARCH_SCRIPTS = re.compile(
+    r'\s*<script src="[^"]*(?:_static/searchtools\.js|_static/language_data\.js|searchindex\.js)"></script>')
+
+
 def _without_icon_script(app: Sphinx) -> None:
-    """Every page the HTML builder renders (404 page included) loses the theme's icon script."""
+    """Every page the HTML builder renders (404 page included) loses the theme's icon script, and
+    every page but the search page the search scripts (``SEARCH_SCRIPTS``)."""
     if app.builder.format != "html" or not hasattr(app.builder, "templates"):
         return
     templates = app.builder.templates
     render = templates.render
 
+    options = app.builder.theme.get_options(app.builder.theme_options)
+    search_as_you_type = str(options.get("search_as_you_type", False)).lower() in ("true", "1")
+
     def render_page(template, context):
-        return ICON_SCRIPT.sub("", render(template, context))
+        html = ICON_SCRIPT.sub("", render(template, context))
+        if not search_as_you_type and context.get("pagename") != "search":
+            html = SEARCH_SCRIPTS.sub("", html)
+        return html
 
     templates.render = render_page
 
@@ -266,6 +282,12 @@ def _write_record(app: Sphinx, exception) -> None:
         json.dumps(_record(app), indent=1, ensure_ascii=False), encoding="utf-8")
 
 
+def _cite_roles(app: Sphinx, docname: str, source: list[str]) -> None:
+    """Before a page is parsed: its ``{eval}`cite_p("key")``` become ``{cite:p}`key``` (see
+    ``essays.bibliography``), so the kernel never evaluates a citation on the site."""
+    source[0] = bibliography.as_cite_roles(source[0])
+
+
 def _run_cells_above_markdown() -> None:
     """In inline execution myst-nb runs a code cell when it renders it, and skips rendering cells
     tagged ``remove-cell``: a setup cell so tagged has not run yet when the prose below it is read,
@@ -292,6 +314,7 @@ def setup(app: Sphinx) -> dict:
     _run_cells_above_markdown()
     app.setup_extension("essays.mathml")
     app.connect("config-inited", _site_prefix)
+    app.connect("source-read", _cite_roles)
     app.connect("html-page-context", _page_scripts)
     app.connect("builder-inited", _without_icon_script)
     app.connect("build-finished", _write_icons)
