@@ -47,3 +47,16 @@ def test_every_chapter_reads_in_a_stated_number_of_minutes_within_budget():
         words = reading.prose_words((BOOK / f"{name}.md").read_text(encoding="utf-8"))
         assert 500 < words, (name, words)
         assert reading.reading_minutes(BOOK / f"{name}.md") == max(1, round(words / 200))
+
+
+WORD_BUDGET = 2500  # issue #19: about 2,500 words of prose outside dropdowns per chapter
+
+
+def test_every_chapter_keeps_to_the_word_budget():
+    from conftest import chapter_sources
+
+    chapters = chapter_sources()
+    counts = {p.stem: reading.prose_words(p.read_text(encoding="utf-8")) for p in chapters}
+    assert len(counts) >= 5, counts
+    over = {name: words for name, words in counts.items() if words > WORD_BUDGET}
+    assert not over, f"chapters over {WORD_BUDGET} words of prose (move detail into a dropdown, or cut): {over}"
