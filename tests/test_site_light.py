@@ -141,3 +141,28 @@ def test_math_is_drawn_selectable_and_scales_with_the_text(recorded, path):
         return [text, bare.textContent.replace(/\\s+/g, '')];
     }""")
     assert len(with_math) > len(without), (with_math, without)
+
+
+SEARCH = re.compile(r"searchindex\.js|searchtools\.js|language_data\.js")
+
+
+@pytest.mark.parametrize("path", ["book/trends.html", "search.html"])
+def test_only_the_search_page_loads_the_search_index_and_search_from_a_chapter_still_finds(recorded, path):
+    """The search index (about 80 KB with its scripts) is the search page's alone; a reader searching
+    from a chapter's search box lands on the search page with results."""
+    page = recorded(path)
+    loaded = [u for u in page.requested if SEARCH.search(u)]
+    if path != "search.html":
+        assert loaded == [], f"{path} requested {loaded}"
+        page.locator(".search-button:visible, .search-button-field:visible").first.click()
+        box = page.locator("#pst-search-dialog input[name=q]")
+        box.wait_for(state="visible", timeout=5000)
+        box.fill("Moore")
+        box.press("Enter")
+        page.wait_for_url("**/search.html?q=Moore*", timeout=10000)
+    else:
+        assert len(loaded) == 3, f"the search page requested {loaded}"
+        page.goto(page.url + "?q=Moore")
+    page.wait_for_selector("#search-results li a", timeout=20000)
+    links = page.eval_on_selector_all("#search-results li a", "as => as.map(a => a.getAttribute('href'))")
+    assert any("trends.html" in (href or "") for href in links), links
