@@ -68,22 +68,37 @@ def test_copying_a_citation_puts_its_text_on_the_clipboard(browser, server):
 
 
 def test_a_scenario_link_restores_the_view_it_was_made_from_in_a_fresh_page(visit, server, figure_pages):
+    """Every figure of a page is set off its defaults and its link taken; a fresh page opened at each
+    page's first figure's link exactly as copied, and one opened at all of the page's links together
+    (figures read only their own keys), show each figure as it was, drawn as the model draws it.
+    Two fresh loads per page, not one per figure: the page's figures all load with it anyway."""
+    from urllib.parse import parse_qsl, urlencode, urlsplit
+
     assert figure_pages
+    by_page: dict[str, list[str]] = {}
     for name, path in figure_pages.items():
-        fig = all_figures()[name]
+        by_page.setdefault(path, []).append(name)
+    for path, names in by_page.items():
         v = ready(visit, path)
-        positions = {p.name: max(0, len(p.grid()) * 2 // 3 - 1) for p in fig.params}
-        for param, index in positions.items():
-            v.page.evaluate(SET_JS, [name, param, index])
-        wait_idle(v.page, name)
-        link = v.page.evaluate("(name) => window.essays.figures[name].link()", name)
-        assert link.startswith(server) and link.endswith(f"#fig-{name}")
-        fresh = ready(visit, link[len(server):])
-        wait_idle(fresh.page, name)
-        assert_drawn_matches_model(drawn(fresh.page, name), fig.frame(**settings_at(fig, positions)))
-        for p in fig.params:
-            assert position(fresh.page, name, p.name) == positions[p.name]
-        assert fresh.errors == []
+        positions, links = {}, {}
+        for name in names:
+            positions[name] = {p.name: max(0, len(p.grid()) * 2 // 3 - 1) for p in all_figures()[name].params}
+            for param, index in positions[name].items():
+                v.page.evaluate(SET_JS, [name, param, index])
+            wait_idle(v.page, name)
+            links[name] = v.page.evaluate("(name) => window.essays.figures[name].link()", name)
+            assert links[name].startswith(server) and links[name].endswith(f"#fig-{name}")
+        query = [pair for name in names for pair in parse_qsl(urlsplit(links[name]).query)]
+        together = f"{server}/{path}?{urlencode(query)}#fig-{names[-1]}"
+        for link, shown in ((links[names[0]], names[:1]), (together, names)):
+            fresh = ready(visit, link[len(server):])
+            for name in shown:
+                fig = all_figures()[name]
+                wait_idle(fresh.page, name)
+                assert_drawn_matches_model(drawn(fresh.page, name), fig.frame(**settings_at(fig, positions[name])))
+                for p in fig.params:
+                    assert position(fresh.page, name, p.name) == positions[name][p.name], (link, name, p.name)
+            assert fresh.errors == []
 
 
 HOSTILE = [

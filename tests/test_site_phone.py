@@ -1,7 +1,10 @@
 """The built site on a phone (390 px wide) and the "On this page" contents as the reader scrolls."""
 from __future__ import annotations
 
+import contextlib
+
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from conftest import toc_files
 
@@ -112,23 +115,28 @@ def test_contents_highlight_follows_the_section_in_view(visit, how):
     page = v.page
     page.set_viewport_size({"width": 1280, "height": 800})
     sections = page.eval_on_selector_all("article section > section[id]", "els => els.map(e => e.id)")
+    # every chart drawn first: a chart that lays itself out while the page scrolls moves the headings
+    page.evaluate("() => window.essays ? window.essays.ready.then(() => true) : true")
     page.mouse.move(640, 400)
+    below = """id => document.getElementById(id).querySelector('h2').getBoundingClientRect().top + 40"""
     for section in sections[2:-2]:
-        # the heading just scrolled off the top of the window
-        target = page.evaluate(
-            """id => document.getElementById(id).querySelector('h2').getBoundingClientRect().top
-                     + window.scrollY + 40""", section)
+        # the heading just scrolled off the top of the window (its place read afresh at every step)
         if how == "wheel":
-            while (gap := target - page.evaluate("() => window.scrollY")) > 1:
+            while (gap := page.evaluate(below, section)) > 1:
                 page.mouse.wheel(0, min(gap, 700))
                 page.wait_for_timeout(30)
         else:
-            page.evaluate("y => window.scrollTo(0, y)", target)
-        page.wait_for_timeout(400)
+            page.evaluate(f"id => window.scrollBy(0, ({below})(id))", section)
+        highlighted = f"() => {{ const a = document.querySelectorAll('#pst-page-toc-nav a.active');" \
+                      f" return a.length === 1 && a[0].hash === '#{section}'; }}"
+        with contextlib.suppress(PlaywrightTimeout):  # the assertion below says what is highlighted
+            page.wait_for_function(highlighted, timeout=3000)
         assert active_entry(page) == [section], f"scrolled to {section}"
     # and back up, in one step, to just past an earlier section's heading
     first = sections[2]
     page.evaluate("""id => window.scrollTo(0, document.getElementById(id).querySelector('h2')
                       .getBoundingClientRect().top + window.scrollY + 40)""", first)
-    page.wait_for_timeout(400)
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_function(f"() => {{ const a = document.querySelectorAll('#pst-page-toc-nav a.active');"
+                               f" return a.length === 1 && a[0].hash === '#{first}'; }}", timeout=3000)
     assert active_entry(page) == [first]
