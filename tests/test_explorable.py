@@ -134,3 +134,12 @@ def test_data_that_several_layers_draw_is_stored_once():
     assert len(spec["datasets"]) == 1
     text = json.dumps(spec)
     assert text.count('"values"') == 0  # no layer carries its own copy
+
+
+def test_docstring_examples_run():
+    import doctest
+
+    from essays import explorable
+
+    result = doctest.testmod(explorable)
+    assert result.attempted and not result.failed

@@ -140,3 +140,42 @@ def test_a_live_slider_spans_the_declared_range_and_holds_the_value_set(live, na
     slider.value = int(param.min) - 10 if param.integer else param.min / 10 if param.log else param.min - 10 * (param.max - param.min)
     assert slider.value == pytest.approx(param.min, rel=1e-12)
     slider.value = int(param.default) if param.integer else param.default
+
+
+# -- inline data packed as columns: the page's unpackData gives back every row exactly -----------
+
+
+def unpack_source() -> str:
+    js = (ROOT / "book" / "_static" / "essays.js").read_text(encoding="utf-8")
+    match = re.search(r"\n  function unpackData\(spec\) \{\n.*?\n  \}\n", js, re.S)
+    assert match, "essays.js defines unpackData(spec)"
+    return match.group(0)
+
+
+def test_packing_a_dataset_as_columns_keeps_rows_that_differ_in_keys_as_rows():
+    from essays.explorable import pack_inline_data, packed_columns
+
+    assert packed_columns([{"a": 1}, {"b": 2}]) is None
+    assert packed_columns([]) is None
+    rows = [{"k": "x", "v": 1.5}] * 5 + [{"k": None, "v": None}]
+    assert packed_columns(rows)["cols"][0] == {"levels": ["x"], "codes": [0, 0, 0, 0, 0, None]}
+    spec = {"data": [{"name": "a", "values": [{"a": 1}, {"b": 2}]}, {"name": "b", "source": "a"}]}
+    assert pack_inline_data(spec) == spec
+
+
+@pytest.mark.skipif(NODE is None, reason="Node runs the page's JavaScript (apt-get install nodejs)")
+def test_the_page_unpacks_every_figures_data_to_exactly_the_rows_the_spec_was_compiled_with():
+    from essays.explorable import PACKED, pack_inline_data
+
+    originals = {name: fig.static_vega() for name, fig in FIGURES.items()}
+    packed = {name: pack_inline_data(spec) for name, spec in originals.items()}
+    assert sum(isinstance(d.get("values"), dict) and PACKED in d["values"]
+               for spec in packed.values() for d in spec.get("data", [])) >= len(FIGURES) // 2, "little is packed"
+    script = (unpack_source() + "\nconst specs = JSON.parse(require('fs').readFileSync(0, 'utf8'));\n"
+              "for (const k of Object.keys(specs)) unpackData(specs[k]);\n"
+              "console.log(JSON.stringify(specs));\n")
+    out = subprocess.run([NODE, "-e", script], input=json.dumps(packed), capture_output=True, text=True,
+                         check=True, timeout=120)
+    unpacked = json.loads(out.stdout)
+    for name, spec in originals.items():
+        assert unpacked[name]["data"] == json.loads(json.dumps(spec["data"])), name

@@ -99,6 +99,26 @@ def test_the_icon_stylesheet_covers_every_icon_element(recorded):
     assert missing == []
 
 
+def test_the_theme_stylesheet_keeps_the_glyphs_of_used_icons_only(built_html):
+    """The theme's CSS loses the glyph rules of icons no page uses (essays.icons), and keeps those
+    of every icon a page shows."""
+    import doctest
+
+    from essays import icons
+
+    assert doctest.testmod(icons).failed == 0
+    css = (built_html / "_static" / "styles" / "pydata-sphinx-theme.css").read_text(encoding="utf-8")
+    used = set()
+    for page in built_html.rglob("*.html"):
+        used |= icons.used_icons(page.read_text(encoding="utf-8", errors="replace"))
+    glyphs = {name for rule in re.findall(r'((?:\.fa-[a-z0-9-]+:{1,2}before,?)+)\{content:', css)
+              for name in re.findall(r"\.fa-([a-z0-9-]+):", rule)}
+    assert used and {name for _, name in used} <= glyphs
+    assert len(glyphs) < 100, f"{len(glyphs)} icon glyph rules left in the theme's CSS"
+    assert "abacus" not in glyphs
+    assert "Bootstrap" in css[:400] and "--pst-" in css, "the rest of the theme's CSS is kept"
+
+
 def test_math_is_built_into_the_pages(built_html):
     """Every formula is MathML in the HTML itself, with its TeX as an annotation; none is left as
     TeX for a script to typeset."""

@@ -46,6 +46,25 @@
     return node ? JSON.parse(node.textContent) : null;
   }
 
+  /* Inline datasets packed as columns at build time (explorable.pack_inline_data) made rows again,
+   * before Vega reads the spec: each key once, a repeated text as an index into its distinct values. */
+  function unpackData(spec) {
+    for (const d of spec.data || []) {
+      const packed = d.values && !Array.isArray(d.values) ? d.values["essays-columns"] : null;
+      if (!packed) continue;
+      const cols = packed.cols.map((c) =>
+        Array.isArray(c) ? c : c.codes.map((i) => (i === null ? null : c.levels[i])));
+      const rows = new Array(packed.n);
+      for (let r = 0; r < packed.n; r++) {
+        const row = {};
+        for (let j = 0; j < packed.keys.length; j++) row[packed.keys[j]] = cols[j][r];
+        rows[r] = row;
+      }
+      d.values = rows;
+    }
+    return spec;
+  }
+
   /* Index of the slider position nearest to `value` (on a log scale for log sliders); values
    * outside the range clamp to its ends. */
   function nearestIndex(p, value) {
@@ -183,7 +202,7 @@
   }
 
   async function setup(figure) {
-    const spec = readJSON(figure, "explorable-spec");
+    const spec = unpackData(readJSON(figure, "explorable-spec"));
     const meta = readJSON(figure, "explorable-meta");
     const target = figure.querySelector(".explorable-chart");
     let view = null;

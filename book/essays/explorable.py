@@ -231,6 +231,52 @@ def _jsonable(value):
     raise TypeError(f"model output holds a {type(value).__name__}, which a chart cannot take: {value!r}")
 
 
+PACKED = "essays-columns"  # the key of an inline dataset packed as columns (essays.js unpackData)
+
+
+def packed_columns(rows: list[dict]) -> dict | None:
+    """Rows of a dataset (each the same keys) as columns, a text column that repeats as its distinct
+    values and one index per row; None when the rows differ in their keys (left as rows).
+
+    A chart's rows repeat every key, and often a few texts, once per row and slider position: as
+    columns the page carries each key once (trends' figures weigh about a third as much).
+
+    >>> packed_columns([{"a": 1, "k": "x"}, {"a": 2, "k": "x"}, {"a": 3, "k": "x"}, {"a": 4, "k": "x"},
+    ...                 {"a": None, "k": "y"}])
+    {'n': 5, 'keys': ['a', 'k'], 'cols': [[1, 2, 3, 4, None], {'levels': ['x', 'y'], 'codes': [0, 0, 0, 0, 1]}]}
+    """
+    if not rows or not all(isinstance(r, dict) for r in rows):
+        return None
+    keys = list(rows[0])
+    if any(list(r) != keys for r in rows):
+        return None
+    cols: list = []
+    for key in keys:
+        column = [r[key] for r in rows]
+        texts = [v for v in column if isinstance(v, str)]
+        levels = sorted(set(texts))
+        if texts and len(texts) + column.count(None) == len(column) and 2 * len(levels) < len(column):
+            code = {level: i for i, level in enumerate(levels)}
+            cols.append({"levels": levels, "codes": [None if v is None else code[v] for v in column]})
+        else:
+            cols.append(column)
+    return {"n": len(rows), "keys": keys, "cols": cols}
+
+
+def pack_inline_data(spec: dict) -> dict:
+    """The compiled Vega spec with each inline dataset's rows packed as columns (:func:`packed_columns`),
+    under ``values: {"essays-columns": ...}``; the page's script restores the rows before Vega reads
+    the spec (``unpackData`` in essays.js; tests/test_oracles_explorable.py runs it against this)."""
+    out = dict(spec)
+    data = []
+    for dataset in spec.get("data", []):
+        packed = packed_columns(dataset["values"]) if isinstance(dataset.get("values"), list) else None
+        data.append({**dataset, "values": {PACKED: packed}} if packed else dataset)
+    if "data" in spec:
+        out["data"] = data
+    return out
+
+
 @dataclass
 class Explorable:
     """An interactive figure, declared once.
@@ -443,7 +489,7 @@ class Explorable:
                                   for p in self.params)
         print_line = (f'<p class="explorable-settings">Settings: <span class="explorable-settings-values">'
                       f'{settings_text}</span>. <span class="explorable-settings-link"></span></p>')
-        spec = json.dumps(self.static_vega(), separators=(",", ":"))
+        spec = json.dumps(pack_inline_data(self.static_vega()), separators=(",", ":"))
         meta_json = json.dumps(meta, separators=(",", ":"))
         # "</" must not end the script element early; JSON allows the escaped form.
         spec, meta_json = (s.replace("</", "<\\/") for s in (spec, meta_json))

@@ -118,6 +118,28 @@ def used_icons(html: str) -> set[tuple[str, str]]:
     return found
 
 
+# a rule of the theme's CSS that only gives icon classes their glyph: `.fa-abacus:before{content:"\f640"}`
+_GLYPH_RULE = re.compile(r'((?:\.fa-[a-z0-9-]+:{1,2}before,?)+)\{content:"[^"]*"\}')
+
+
+def without_unused_glyphs(css: str, used: set[tuple[str, str]]) -> str:
+    """The theme's stylesheet less the glyph rules of icons no page uses: about 1,900 rules, 86 KB of
+    the 397 KB the theme's CSS weighs, each only mapping an icon class to a character of the icon
+    font. A rule naming any used icon stays, so an icon icons.css lacks still draws from the font.
+
+    >>> without_unused_glyphs('.a{x:1}.fa-bars:before{content:"B"}.fa-abacus:before{content:"A"}',
+    ...                       {("fas", "bars")})
+    '.a{x:1}.fa-bars:before{content:"B"}'
+    """
+    names = {name for _, name in used}
+
+    def keep(match: re.Match) -> str:
+        shown = re.findall(r"\.fa-([a-z0-9-]+):", match.group(1))
+        return match.group(0) if any(n in names for n in shown) else ""
+
+    return _GLYPH_RULE.sub(keep, css)
+
+
 def stylesheet(used: set[tuple[str, str]], packs) -> tuple[str, set[tuple[str, str]]]:
     """The CSS for the used icons, and the ones the packs lack (left to the theme's web font)."""
     rules, missing = [], set()

@@ -7,7 +7,8 @@
   from a third-party host.
 - Drops the scripts that log console errors on every page in this theme setup.
 - Drops the theme's 1.45 MB icon script (``fontawesome.js``) from every page and writes
-  ``_static/icons.css`` with just the icons the pages use (see ``essays.icons``).
+  ``_static/icons.css`` with just the icons the pages use, and drops the glyph rules of the icons no
+  page uses from the theme's stylesheet (see ``essays.icons``).
 - Draws math at build time as MathML (``essays.mathml``; ``html_math_renderer: mathml``).
 - Reads a chapter's ``{eval}`cite_p(...)``` citations as sphinxcontrib-bibtex's ``{cite:p}`` roles
   (``essays.bibliography``: JupyterLab evaluates them, the site keeps the bibliography's own).
@@ -187,6 +188,9 @@ def _write_icons(app: Sphinx, exception) -> None:
         logging.getLogger(__name__).info("icons drawn from the theme's web font: %s",
                                          ", ".join(f"{p} {n}" for p, n in sorted(missing)))
     (outdir / "_static" / "icons.css").write_text(css, encoding="utf-8")
+    theme = outdir / "_static" / "styles" / "pydata-sphinx-theme.css"
+    if theme.exists():
+        theme.write_text(icons.without_unused_glyphs(theme.read_text(encoding="utf-8"), used), encoding="utf-8")
     # no page loads it: keep it out of the published site
     for name in ("fontawesome.js", "fontawesome.js.map", "fontawesome.js.LICENSE.txt"):
         (outdir / "_static" / "scripts" / name).unlink(missing_ok=True)
