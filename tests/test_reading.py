@@ -60,3 +60,19 @@ def test_every_chapter_keeps_to_the_word_budget():
     assert len(counts) >= 5, counts
     over = {name: words for name, words in counts.items() if words > WORD_BUDGET}
     assert not over, f"chapters over {WORD_BUDGET} words of prose (move detail into a dropdown, or cut): {over}"
+
+
+def test_no_two_quoted_passages_stand_stacked():
+    """Each quoted passage stands beside the prose that introduces or discusses it (issue #19): two
+    blockquotes always have a sentence between them."""
+    import re
+
+    stacked = []
+    for path in sorted(BOOK.glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        blocks = [(m.start(), m.end()) for m in re.finditer(r"(?:^>.*\n)+", text, re.M)]
+        assert path.name != "infohazards.md" or len(blocks) >= 3
+        for (_, end), (start, _) in zip(blocks, blocks[1:]):
+            if not text[end:start].strip():
+                stacked.append((path.name, text[:start].count("\n") + 1))
+    assert not stacked, f"quoted passages with no prose between them (file, line): {stacked}"
