@@ -56,7 +56,7 @@ test-all: install-dev
 	ESSAYS_TEST_ALL=1 $(BIN)/pytest $(XDIST)
 
 test-fast: install-dev
-	$(BIN)/pytest $(XDIST) -m "not browser and not live and not versions"
+	$(BIN)/pytest $(XDIST) -m "not browser and not live and not versions and not site"
 
 pdf: install-dev
 	$(BIN)/python scripts/make_pdf.py

@@ -38,6 +38,9 @@ def pytest_collection_modifyitems(items):
         group = GROUPS.get(item.module.__name__.rsplit(".", 1)[-1])
         if group:
             item.add_marker(pytest.mark.xdist_group(group))
+        # a test that reads the built book waits for a whole build: `make test-fast` leaves it out
+        if {"site", "built_html"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.site)
 
 
 def toc_files() -> list[str]:
