@@ -235,8 +235,9 @@ PACKED = "essays-columns"  # the key of an inline dataset packed as columns (ess
 
 
 def packed_columns(rows: list[dict]) -> dict | None:
-    """Rows of a dataset (each the same keys) as columns, a text column that repeats as its distinct
-    values and one index per row; None when the rows differ in their keys (left as rows).
+    """Rows of a dataset (each the same keys) as columns, a column that repeats (texts, or numbers: a
+    slider's positions, say) as its distinct values and one index per row; None when the rows differ
+    in their keys (left as rows).
 
     A chart's rows repeat every key, and often a few texts, once per row and slider position: as
     columns the page carries each key once (trends' figures weigh about a third as much).
@@ -253,9 +254,10 @@ def packed_columns(rows: list[dict]) -> dict | None:
     cols: list = []
     for key in keys:
         column = [r[key] for r in rows]
-        texts = [v for v in column if isinstance(v, str)]
-        levels = sorted(set(texts))
-        if texts and len(texts) + column.count(None) == len(column) and 2 * len(levels) < len(column):
+        present = [v for v in column if v is not None]
+        kinds = {type(v) for v in present}  # texts, or numbers (not bools, which equal 0 and 1)
+        levels = sorted(set(present)) if kinds and (kinds <= {str} or kinds <= {int, float}) else []
+        if levels and 2 * len(levels) < len(column):
             code = {level: i for i, level in enumerate(levels)}
             cols.append({"levels": levels, "codes": [None if v is None else code[v] for v in column]})
         else:
