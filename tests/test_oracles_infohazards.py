@@ -148,6 +148,28 @@ def test_a_jump_at_time_zero_with_equal_rates_only_shifts_the_window(shape, j):
     assert ih.share_removed(*DEFAULT, j, 0.0, shape) == pytest.approx(0.0, abs=1e-9)
 
 
+def test_a_jump_given_without_a_date_comes_now():
+    # jump_time defaults to 0: a tenfold jump now brings both crossings ln 10 / ln 2 years sooner
+    assert ih.window(*DEFAULT, 10.0) == pytest.approx((0.0, 2 * L10, 2 * L10), abs=1e-12)
+    assert ih.exposure(*DEFAULT, 10.0) == pytest.approx(oracle_exposure(*DEFAULT, 10.0, 0.0), rel=1e-12)
+    assert ih.exposure(*DEFAULT, 10.0) == pytest.approx(LN2 * L100**2 / 2, rel=1e-12)
+    assert ih.exposure(*DEFAULT, 100.0, shape=1) == pytest.approx(3 * L10 - 2 * L10, rel=1e-12)
+
+
+def test_a_window_too_small_to_hold_one_unit_of_exposure_still_counts():
+    # D = 10, K = 20, both doubling yearly: the window is one year wide and holds ln2 / 2 < 1
+    ga = gk = LN2
+    assert ih.exposure(ga, gk, 10.0, 20.0) == pytest.approx(LN2 / 2, rel=1e-12)
+    early, late = math.log2(10), math.log2(20 / 1.5)
+    base = LN2 / 2
+    got = ih.late_vs_early(0, ga, gk, 10.0, 20.0, 1.5)
+    assert got.late_advantage == pytest.approx(100 * math.log(1.5) * (late - early) / base, rel=1e-9)
+    assert got.late_advantage > 0
+    cut = 100 * (1 - oracle_exposure(ga, gk, 10.0, 20.0, 1.5, 3.5) / base)
+    assert ih.share_removed(ga, gk, 10.0, 20.0, 1.5, 3.5) == pytest.approx(cut, abs=1e-7)
+    assert cut > 0
+
+
 def test_a_jump_that_carries_care_past_its_threshold_closes_the_window_at_the_jump():
     # at year 8 care is 256 < 1000; a tenfold jump takes it to 2560: the window ends at 8
     assert ih.window(*DEFAULT, 10.0, 8.0) == pytest.approx((L10, 8.0, 8.0 - L10), rel=1e-12)
@@ -215,7 +237,7 @@ def test_the_chapters_crux_by_hand():
 def test_the_trajectory_frame_row_by_row():
     ga, gk, d, k, j, tj = 0.5, 0.3, 20.0, 500.0, 4.0, 2.5
     df = ih.trajectory_frame(ga, gk, d, k, j, tj, horizon=10.0, points=5)
-    assert len(df) == 14
+    assert len(df) == 14 and df.index.tolist() == list(range(14))
     win, steady = oracle_window(ga, gk, d, k, j, tj), oracle_window(ga, gk, d, k)
     i = 0
     for series, g, threshold in (("discovery", ga, d), ("care", gk, k)):
@@ -285,6 +307,14 @@ def test_the_advantage_map_by_the_oracle():
         late = max(early, (math.log(k) - math.log(j)) / gk)
         base = oracle_exposure(ga, gk, d, k, shape=2)
         assert row.late_advantage == pytest.approx(-100 * math.log(j) * (late - early) / base, abs=1e-7)
+
+
+def test_the_advantage_map_takes_growth_rates_as_numbers_or_numeric_text():
+    # read from a text field or a CSV column: converted to floats like any other sequence
+    a = ih.advantage_map_frame(0, ["0.4", "0.8"])
+    b = ih.advantage_map_frame(0, [0.4, 0.8])
+    assert a.equals(b)
+    assert ih.advantage_map_frame(0, np.array([1, 2])).equals(ih.advantage_map_frame(0, [1.0, 2.0]))
 
 
 def test_the_advantage_map_defaults():

@@ -251,7 +251,8 @@ def test_the_legibility_frame_row_by_row(sliders):
     cb = sliders.get("skeptic_artifact_rate_behavioral", 0.05)
     setting = {("believer", "internals"): (0.3, 0.9, ci), ("skeptic", "internals"): (0.05, qi, ci),
                ("believer", "behavioral"): (0.3, 0.95, 0.01), ("skeptic", "behavioral"): (0.05, qb, cb)}
-    assert len(df) == 44
+    assert len(df) == 44 and df.index.tolist() == list(range(44))
+    assert df.positives.dtype == float  # k as a float column, as documented
     i = 0
     for evidence in ("internals", "behavioral"):
         for audience in ("believer", "skeptic"):
@@ -355,6 +356,10 @@ def test_independent_methods_edges():
     assert lg.independent_methods_ceiling(1, 0.0, 0.5, 1e-305) == 0.0
     assert lg.independent_methods_ceiling(1, 0.0, 0.5, 1e-300) == pytest.approx(1e-300, rel=1e-6)
     assert lg.independent_methods_ceiling(8) == pytest.approx(bayes(0.05, 1.5**8), rel=1e-12)
+    # the underflow guard: posterior odds at or below e**-700 are reported as 0, above it as computed
+    assert lg.independent_methods_ceiling(1, 0.0, 0.5, math.exp(-699.5)) == pytest.approx(math.exp(-699.5), rel=1e-9)
+    assert lg.independent_methods_ceiling(1, 0.0, 0.5, math.exp(-700.0)) == 0.0
+    assert lg.independent_methods_ceiling(1, 0.0, 0.5, math.exp(-700.5)) == 0.0
 
 
 def count_methods(q, c, p):
@@ -374,6 +379,11 @@ def test_methods_for_even_odds_agrees_with_counting(q, c, p):
     # exact ties, all in binary fractions: (0.5, 0.5, 0.25) has bound 3 = R, (0.75, 0.5, 0.125) bound
     # 7 = R; one method only reaches even odds, so it takes two to pass it
     assert lg.methods_for_even_odds(q, c, p) == count_methods(q, c, p)
+
+
+@pytest.mark.parametrize("q, c, p", [(0.5, 1.0, 0.8), (0.2, 0.5, 0.6), (0.01, 1.0, 0.99)])
+def test_an_audience_already_past_even_odds_needs_one_method(q, c, p):
+    assert lg.methods_for_even_odds(q, c, p) == 1 == count_methods(q, c, p)
 
 
 def test_methods_for_even_odds_defaults():
@@ -484,6 +494,31 @@ def test_the_simulation_with_a_perfect_or_an_inverted_probe():
     assert sim.true_se == pytest.approx(1 / math.sqrt(4000), rel=0.1)
 
 
+def reference_simulation(k, rho, draws, seed):
+    """The documented procedure written out for one batch: s then z, each draws x k, from the seed."""
+    rng = np.random.default_rng(seed)
+    s = rng.standard_normal((draws, k))
+    z = rng.standard_normal((draws, k))
+    measured, true = [], []
+    for i in range(draws):
+        j = min(range(k), key=lambda col: s[i, col])
+        measured.append(-s[i, j])
+        true.append(-(rho * s[i, j] + math.sqrt(1 - rho * rho) * z[i, j]))
+
+    def mean_se(xs):
+        mean = sum(xs) / len(xs)
+        var = sum((x - mean) ** 2 for x in xs) / (len(xs) - 1)
+        return mean, math.sqrt(var / len(xs))
+    (m, m_se), (t, t_se) = mean_se(measured), mean_se(true)
+    return m, t, m_se, t_se
+
+
+@pytest.mark.parametrize("k, rho, draws, seed", [(1, 0.5, 2, 0), (3, -0.4, 50, 5), (10, 0.9, 200, 11)])
+def test_the_simulation_is_the_documented_procedure(k, rho, draws, seed):
+    got = lg.simulate_resampling(k, rho, draws=draws, seed=seed)
+    assert tuple(got) == pytest.approx(reference_simulation(k, rho, draws, seed), rel=1e-10, abs=1e-12)
+
+
 def test_the_simulation_spans_chunks_and_is_seeded():
     # k = 1000 is drawn 2,000 selections at a time: 2,500 draws take two chunks
     a = lg.simulate_resampling(1000, 0.5, draws=2500, seed=7)
@@ -507,6 +542,7 @@ def test_the_resampling_frame_row_by_row(rho):
     df = lg.resampling_frame(correlation=rho)
     ks = sorted({round(10 ** (2 * i / 40)) for i in range(41)})
     n = len(ks)
+    assert df.index.tolist() == list(range(3 * n))
     assert df.series.tolist() == ["measured"] * n + ["true"] * n + ["gap"] * n
     assert df.samples.tolist() == [float(k) for k in ks] * 3
     for k in (2, 10, 100):
