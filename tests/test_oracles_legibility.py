@@ -151,16 +151,17 @@ def test_posterior_by_hand():
     assert lg.posterior(0.2, 4.0) == pytest.approx(0.5, rel=1e-15)  # odds 1/4 times 4
     assert lg.posterior(0.05, 19.0) == pytest.approx(0.5, rel=1e-15)
     assert lg.posterior(0.3, 1.0) == 0.3  # no evidence: the prior, exactly
+    assert lg.posterior(1 / 3, 2.0) == pytest.approx(0.5, rel=1e-15)  # odds 1/2 times 2
     assert lg.posterior(0.3, 0.0) == 0.0  # evidence impossible under scheming
     assert lg.posterior(0.5, 1e300) == pytest.approx(1.0, rel=1e-15)
     assert lg.posterior(0.5, 1e-300) == pytest.approx(1e-300, rel=1e-12)
 
 
 def test_posterior_of_an_array_of_ratios():
-    lrs = [0.0, 0.25, 1.0, 3.0, 1e200]
+    lrs = [0.0, 0.25, 1.0, 2.0, 3.0, 1e200]
     got = lg.posterior(0.4, lrs)
     assert isinstance(got, np.ndarray)
-    np.testing.assert_allclose(got, [0.0, bayes(0.4, 0.25), 0.4, bayes(0.4, 3.0), 1.0], rtol=1e-14)
+    np.testing.assert_allclose(got, [0.0, bayes(0.4, 0.25), 0.4, bayes(0.4, 2.0), bayes(0.4, 3.0), 1.0], rtol=1e-14)
     assert got[2] == 0.4
     one = lg.posterior(0.4, [1.0])  # a one-element array stays an array
     assert isinstance(one, np.ndarray) and one.tolist() == [0.4]
