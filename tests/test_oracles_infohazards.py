@@ -291,13 +291,15 @@ def test_the_timing_frame_defaults():
 
 
 def test_the_advantage_map_by_the_oracle():
-    # not the defaults (K = 1000, J = 10), and one cell (1.2, 2.5) with a window under a year wide
-    rates = [0.3, 1.2, 2.5]
+    # not the defaults (K = 1000, J = 10); one cell (1.2, 2.5) with a window under a year wide, and
+    # one (0.3, 0.85) with no window at K = 500 that would have one at K = 1000
+    rates = [0.3, 0.85, 1.2, 2.5]
     d, k, j = 10.0, 500.0, 4.0
     df = ih.advantage_map_frame(2, rates, d, k, j)
-    assert df.discovery_growth.tolist() == [0.3] * 3 + [1.2] * 3 + [2.5] * 3
+    assert df.discovery_growth.tolist() == [0.3] * 4 + [0.85] * 4 + [1.2] * 4 + [2.5] * 4
     assert 0 < math.log(k) / 2.5 - math.log(d) / 1.2 < 1
-    assert df.care_growth.tolist() == rates * 3
+    assert math.log(k) / 0.85 < math.log(d) / 0.3 < math.log(1000.0) / 0.85
+    assert df.care_growth.tolist() == rates * 4
     for row in df.itertuples():
         ga, gk = row.discovery_growth, row.care_growth
         has_window = math.log(k) / gk > math.log(d) / ga

@@ -637,6 +637,9 @@ def test_counts_must_be_whole_numbers_within_the_runs():
         lg.expected_max_normal([2.0, 2.5])
     with pytest.raises(ValueError, match="^samples must be in"):
         lg.expected_max_normal([0, 2])
+    with pytest.raises(ValueError, match=r"^samples must be in \[1, 1e\+06\]"):
+        lg.expected_max_normal([2, 1_000_001])
+    assert lg.expected_max_normal([1, 1_000_000])[0] == 0.0  # both ends of the range are accepted
     with pytest.raises(ValueError, match="^likelihood_ratio must be in"):
         lg.posterior(0.5, [1.0, -1.0])
     with pytest.raises(ValueError, match="^likelihood_ratio must be in"):
