@@ -151,6 +151,8 @@ def test_posterior_by_hand():
     assert lg.posterior(0.2, 4.0) == pytest.approx(0.5, rel=1e-15)  # odds 1/4 times 4
     assert lg.posterior(0.05, 19.0) == pytest.approx(0.5, rel=1e-15)
     assert lg.posterior(0.3, 1.0) == 0.3  # no evidence: the prior, exactly
+    assert lg.posterior(0.001, 1.0) == 0.001  # (a round trip through log-odds would not return it exactly)
+    assert lg.posterior(0.011, [1.0, 1.0]).tolist() == [0.011, 0.011]
     assert lg.posterior(1 / 3, 2.0) == pytest.approx(0.5, rel=1e-15)  # odds 1/2 times 2
     assert lg.posterior(0.3, 0.0) == 0.0  # evidence impossible under scheming
     assert lg.posterior(0.5, 1e300) == pytest.approx(1.0, rel=1e-15)
