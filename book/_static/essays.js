@@ -47,7 +47,7 @@
   }
 
   /* Inline datasets packed as columns at build time (explorable.pack_inline_data) made rows again,
-   * before Vega reads the spec: each key once, a repeated text as an index into its distinct values. */
+   * before Vega reads the spec: each key once, a repeated value as an index into its distinct values. */
   function unpackData(spec) {
     for (const d of spec.data || []) {
       const packed = d.values && !Array.isArray(d.values) ? d.values["essays-columns"] : null;
