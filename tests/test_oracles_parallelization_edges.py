@@ -55,3 +55,70 @@ EDGES = [
 def test_a_parameter_is_accepted_to_its_documented_ends_and_refused_beyond(func, kwargs, name, lo, hi,
                                                                            lo_open, hi_open, integer):
     check_edges(func, kwargs, name, lo, hi, lo_open, hi_open, integer)
+
+
+# The frames' ``points`` are not in their docstrings; 2..201 is the range every frame of the chapter
+# but the heat map shares (coordination_frame's above), the heat map's is 2..30.
+MORE_EDGES = [
+    (model.compute_bottleneck_frame, dict(), "substitution_elasticity", 0.0, 10.0, False, False, False),
+    (model.compute_bottleneck_frame, dict(), "labor_share", 0.0, 1.0, True, True, False),
+    (model.compute_bottleneck_frame, dict(), "labor_speedup", 1e-6, 1e12, False, False, False),
+    (model.compute_bottleneck_frame, dict(), "points", 2, 201, False, False, True),
+    (model.useful_experiments_frame, dict(), "points", 2, 201, False, False, True),
+    (model.corporations_frame, dict(), "points", 2, 201, False, False, True),
+    (model.experiment_loop_curves, dict(), "experiment_share", 0.0, 1.0, False, True, False),
+    (model.experiment_loop_curves, dict(), "researcher_speedup", 1e-6, 1e30, False, False, False),
+    (model.experiment_loop_curves, dict(), "points", 2, 201, False, False, True),
+    (model.experiment_loop_frame, dict(), "experiment_share", 0.0, 1.0, False, True, False),
+    (model.experiment_loop_frame, dict(), "max_speedup", 1.0, 1e6, True, False, False),
+    # named as itself, not as calibrated_channel_cost's "exponent" (fixed with these tests)
+    (model.coordination_summary, dict(), "human_exponent", 0.0, 1.0, False, False, False),
+    (model.coordination_frame, dict(), "human_exponent", 0.0, 1.0, False, False, False),
+]
+
+
+@pytest.mark.parametrize("func, kwargs, name, lo, hi, lo_open, hi_open, integer", MORE_EDGES,
+                         ids=[f"{e[0].__name__}-{e[2]}" for e in MORE_EDGES])
+def test_a_frames_parameter_is_accepted_to_its_ends_and_refused_beyond(func, kwargs, name, lo, hi,
+                                                                       lo_open, hi_open, integer):
+    check_edges(func, kwargs, name, lo, hi, lo_open, hi_open, integer)
+
+
+@pytest.mark.parametrize("func", [model.experiment_loop_curves, model.experiment_loop_frame])
+@pytest.mark.parametrize("w", [-0.5, 1.0, 1.5])
+def test_the_loop_frames_state_their_own_range_of_the_experiment_share(func, w):
+    # [0, 1), the ceiling's range, not loop_speedup's [0, 1]
+    with pytest.raises(ValueError, match=rf"^experiment_share must be in \[0, 1\), got {w!r}$"):
+        func(experiment_share=w)
+
+
+def test_a_grown_team_may_be_any_size_above_the_base():
+    assert model.effective_exponent(0.0, 10, 1.0 + 1e-9) == pytest.approx(1.0)
+    assert model.calibrated_channel_cost(1.0, 10, 1.5) == pytest.approx(0.0, abs=1e-15)  # no penalty, no cost
+
+
+# A function checks its own parameters before it does any work, so with several bad arguments it
+# names one of its own checks, in the order below, not a callee's. Each case: the bad values, in
+# the order checked; the refusal of every suffix of the list must name its first parameter.
+CHECK_ORDER = [
+    (model.chain_stages, [("ai_exponent", 2.0), ("substitution_elasticity", 11.0), ("labor_share", 0.0),
+                          ("experiment_share", 2.0), ("compute", 0.0), ("compute_speedup", 0.0)]),
+    (model.chain_stages, [("labor_share", 1.0), ("experiment_share", -1.0), ("compute", 2e12)]),
+    (model.compute_bottleneck_frame, [("substitution_elasticity", 11.0), ("labor_share", 0.0),
+                                      ("labor_speedup", 0.0), ("points", 1)]),
+    (model.compute_bottleneck_frame, [("labor_share", 1.0), ("labor_speedup", 2e12)]),
+    (model.experiment_loop_curves, [("experiment_share", 1.0), ("researcher_speedup", 0.0), ("points", 1)]),
+    (model.experiment_loop_curves, [("experiment_share", -0.5), ("researcher_speedup", 2e30)]),
+    (model.penalty_curves, [("speed", 0.0), ("workers", 0.5), ("points", 1), ("exponent", 2.0)]),
+    (model.coordination_frame, [("human_exponent", 2.0), ("cost_ratio", 2.0), ("points", 1)]),
+    (model.coordination_summary, [("human_exponent", -0.1), ("cost_ratio", 2.0)]),
+]
+DEFAULTS = {model.penalty_curves: dict(exponent=0.4, workers=50.0, speed=50.0)}
+
+
+@pytest.mark.parametrize("func, bad", CHECK_ORDER, ids=[f"{f.__name__}-{b[0][0]}" for f, b in CHECK_ORDER])
+def test_with_several_bad_arguments_the_first_checked_is_named(func, bad):
+    for i, (name, _) in enumerate(bad):
+        kwargs = DEFAULTS.get(func, {}) | dict(bad[i:])
+        with pytest.raises(ValueError, match=rf"^{name} must be "):
+            func(**kwargs)

@@ -142,8 +142,9 @@ def coordination_summary(human_exponent: float = 0.4, cost_ratio: float = 1.0) -
     >>> round(coordination_summary(0.4, 0.0).automatedcorp)  # free channels: no penalty
     2500
     """
-    human = calibrated_channel_cost(human_exponent)
+    lam_h = check_number("human_exponent", human_exponent, *EXPONENT_RANGE)  # by its own name
     ratio = check_number("cost_ratio", cost_ratio, *COST_RATIO_RANGE)
+    human = calibrated_channel_cost(lam_h)
     lam = effective_exponent(ratio * human)
     return Coordination(human, ratio * human, lam,
                         AUTOMATEDCORP.serial_speed * AUTOMATEDCORP.workforce ** lam)
@@ -160,6 +161,7 @@ def coordination_frame(human_exponent: float = 0.4, cost_ratio: float = 1.0, poi
     >>> len(df), df.series.iloc[-1]
     (42, 'chosen')
     """
+    check_number("human_exponent", human_exponent, *EXPONENT_RANGE)
     check_number("cost_ratio", cost_ratio, *COST_RATIO_RANGE)
     grid = np.linspace(0.0, 1.0, check_integer("points", points, 2, 201))
     rows = [("curve", float(x), *coordination_summary(human_exponent, float(x))[2:]) for x in grid]
