@@ -340,3 +340,29 @@ def test_the_chain_summary_by_hand():
     assert set(r) == {"total", "labor_equivalent"}
     assert r["labor_equivalent"] == pytest.approx(L_SOURCE)
     assert r["total"] == pytest.approx(ces_half(1 / (0.5 + 0.5 / 50) * 50 ** 0.4))
+
+
+def test_research_output_takes_an_array_of_labor():
+    labor = np.array([1.0, 4.0, L_SOURCE])
+    out = model.research_output(labor, 1.0, 0.5, 0.5)
+    assert isinstance(out, np.ndarray) and out.shape == (3,)
+    np.testing.assert_allclose(out, [ces_half(x) for x in labor])
+    np.testing.assert_allclose(model.research_output([4.0, 9.0], 1.0, 1.0, 0.5), [2.0, 3.0])  # Cobb-Douglas
+    one = model.research_output(4.0, 1.0, 0.5, 0.5)
+    assert type(one) is float and one == pytest.approx(ces_half(4.0))
+    with pytest.raises(ValueError, match=r"^labor must be in \[1e-06, 1e\+12\], got "):
+        model.research_output(np.array([1.0, 0.0]), 1.0, 0.5, 0.5)
+
+
+@pytest.mark.parametrize("c, r", [(np.array([1.0, 1e3]), 10.0), (1e3, np.array([1.0, 10.0])),
+                                  (np.array([1.0, 1e3]), np.array([1.0, 10.0]))])
+def test_the_loop_speedup_of_arrays_is_an_array(c, r):
+    out = model.loop_speedup(c, r, 0.5)
+    assert isinstance(out, np.ndarray) and out.shape == (2,)
+    cs, rs = np.broadcast_arrays(c, r)
+    np.testing.assert_allclose(out, [harmonic(a, b, 0.5) for a, b in zip(cs, rs)])
+
+
+def test_the_loop_speedup_of_numbers_is_a_python_float():
+    out = model.loop_speedup(1000.0, 10.0, 0.5)
+    assert type(out) is float and out == pytest.approx(harmonic(1000.0, 10.0, 0.5))
