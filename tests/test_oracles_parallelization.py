@@ -366,3 +366,18 @@ def test_the_loop_speedup_of_arrays_is_an_array(c, r):
 def test_the_loop_speedup_of_numbers_is_a_python_float():
     out = model.loop_speedup(1000.0, 10.0, 0.5)
     assert type(out) is float and out == pytest.approx(harmonic(1000.0, 10.0, 0.5))
+
+
+@pytest.mark.parametrize("labor, compute, sigma, alpha", [(1e10, 1e-5, 4.0, 0.5), (1e12, 1e-6, 10.0, 0.5),
+                                                          (1e-6, 1e12, 0.2, 0.3), (3.0, 0.5, 0.5, 0.5)])
+def test_research_output_is_accurate_to_rounding_against_60_digit_arithmetic(labor, compute, sigma, alpha):
+    # the CES written as it reads, (alpha L ** rho + (1 - alpha) K ** rho) ** (1 / rho), in 60-digit
+    # decimals: far-apart inputs (labor 1e10, compute 1e-5) are where a careless log-sum-exp loses
+    # digits (shifting by the smaller log at rho > 0 costs about 7e-15)
+    from decimal import Decimal, localcontext
+    with localcontext() as ctx:
+        ctx.prec = 60
+        l, k, s, a = map(Decimal, (labor, compute, sigma, alpha))
+        rho = (s - 1) / s
+        exact = float(((a * (l.ln() * rho).exp() + (1 - a) * (k.ln() * rho).exp()).ln() / rho).exp())
+    assert model.research_output(labor, compute, sigma, alpha) == pytest.approx(exact, rel=2e-15)
