@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from edges import check_edges
+from edges import check_edges, refusal
 from essays.models import parallelization as model
 
 
@@ -122,3 +122,18 @@ def test_with_several_bad_arguments_the_first_checked_is_named(func, bad):
         kwargs = DEFAULTS.get(func, {}) | dict(bad[i:])
         with pytest.raises(ValueError, match=rf"^{name} must be "):
             func(**kwargs)
+
+
+def documented(lo, hi, lo_open, hi_open) -> str:
+    return f"{'(' if lo_open else '['}{lo:g}, {hi:g}{')' if hi_open else ']'}"
+
+
+@pytest.mark.parametrize("func, kwargs, name, lo, hi, lo_open, hi_open, integer", EDGES + MORE_EDGES,
+                         ids=[f"{e[0].__name__}-{e[2]}" for e in EDGES + MORE_EDGES])
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), "2"])
+def test_a_value_that_is_no_number_is_refused_with_the_documented_range(func, kwargs, name, lo, hi, lo_open,
+                                                                         hi_open, integer, value):
+    # the function's own check states the range, not "any finite number" (a check without its range)
+    message = refusal(func, kwargs | {name: value})
+    assert message and message.startswith(f"{name} must be a "), message
+    assert f" in {documented(lo, hi, lo_open, hi_open)}, got " in message, message
