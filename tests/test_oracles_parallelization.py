@@ -381,3 +381,16 @@ def test_research_output_is_accurate_to_rounding_against_60_digit_arithmetic(lab
         rho = (s - 1) / s
         exact = float(((a * (l.ln() * rho).exp() + (1 - a) * (k.ln() * rho).exp()).ln() / rho).exp())
     assert model.research_output(labor, compute, sigma, alpha) == pytest.approx(exact, rel=2e-15)
+
+
+def test_the_chain_reports_how_much_faster_the_loop_turns():
+    # 50x faster researchers, today's computers, half the turn on experiments: 1 / (0.5 + 0.5 / 50)
+    assert model.chain_stages().loop_turn_speedup == pytest.approx(1 / (0.5 / 1 + 0.5 / 50))
+    assert model.chain_stages(experiment_share=0.0).loop_turn_speedup == pytest.approx(50.0)
+    assert model.chain_stages(experiment_share=1.0).loop_turn_speedup == pytest.approx(1.0)
+
+
+def test_the_heat_map_may_span_less_than_a_doubling():
+    df = model.experiment_loop_frame(0.5, points=2, max_speedup=1.5)
+    assert sorted(set(df.compute_speedup)) == pytest.approx([1.0, 1.5])
+    assert df.loop_speedup.max() == pytest.approx(1.5)
