@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 
 def refusal(func, kwargs):
     """The ValueError message of ``func(**kwargs)``, or None if it returns."""
@@ -33,3 +35,21 @@ def check_edges(func, kwargs, name, lo, hi, lo_open=False, hi_open=False, intege
         value = beyond(edge, direction, integer)
         message = refusal(func, kwargs | {name: value})
         assert message and starts.match(message), (value, message)
+
+
+FIELDS = "func, kwargs, name, lo, hi, lo_open, hi_open, integer"
+
+
+def ids(rows) -> list[str]:
+    """A readable id per row of an edges table: the function's and the parameter's names."""
+    return [f"{row[0].__name__}-{row[2]}" for row in rows]
+
+
+def edges_test(rows):
+    """The test every ``test_oracles_*`` module runs over its table of ``(func, kwargs, name, lo, hi,
+    lo_open, hi_open, integer)`` rows: assign it to a module-level ``test_...`` name."""
+    @pytest.mark.parametrize(FIELDS, rows, ids=ids(rows))
+    def test(func, kwargs, name, lo, hi, lo_open, hi_open, integer):
+        check_edges(func, kwargs, name, lo, hi, lo_open, hi_open, integer)
+
+    return test

@@ -15,7 +15,7 @@ import math
 import numpy as np
 import pytest
 
-from edges import check_edges
+from edges import edges_test
 from essays.models import infohazards as ih
 
 LN2, LN10 = math.log(2.0), math.log(10.0)
@@ -362,8 +362,4 @@ EDGES += [
 ]
 
 
-@pytest.mark.parametrize("func, kwargs, name, lo, hi, lo_open, hi_open, integer", EDGES,
-                         ids=[f"{e[0].__name__}-{e[2]}" for e in EDGES])
-def test_a_parameter_is_accepted_to_its_documented_ends_and_refused_beyond(func, kwargs, name, lo, hi,
-                                                                           lo_open, hi_open, integer):
-    check_edges(func, kwargs, name, lo, hi, lo_open, hi_open, integer)
+test_a_parameter_is_accepted_to_its_documented_ends_and_refused_beyond = edges_test(EDGES)

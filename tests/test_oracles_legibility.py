@@ -15,7 +15,7 @@ from fractions import Fraction as F
 import numpy as np
 import pytest
 
-from edges import check_edges
+from edges import edges_test
 from essays.models import legibility as lg
 
 
@@ -621,11 +621,7 @@ EDGES = [
 ]
 
 
-@pytest.mark.parametrize("func, kwargs, name, lo, hi, lo_open, hi_open, integer", EDGES,
-                         ids=[f"{e[0].__name__}-{e[2]}" for e in EDGES])
-def test_a_parameter_is_accepted_to_its_documented_ends_and_refused_beyond(func, kwargs, name, lo, hi,
-                                                                           lo_open, hi_open, integer):
-    check_edges(func, kwargs, name, lo, hi, lo_open, hi_open, integer)
+test_a_parameter_is_accepted_to_its_documented_ends_and_refused_beyond = edges_test(EDGES)
 
 
 def test_counts_must_be_whole_numbers_within_the_runs():

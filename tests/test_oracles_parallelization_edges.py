@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from edges import check_edges, refusal
+from edges import FIELDS, edges_test, ids, refusal
 from essays.models import parallelization as model
 
 
@@ -50,11 +50,7 @@ EDGES = [
 ]
 
 
-@pytest.mark.parametrize("func, kwargs, name, lo, hi, lo_open, hi_open, integer", EDGES,
-                         ids=[f"{e[0].__name__}-{e[2]}" for e in EDGES])
-def test_a_parameter_is_accepted_to_its_documented_ends_and_refused_beyond(func, kwargs, name, lo, hi,
-                                                                           lo_open, hi_open, integer):
-    check_edges(func, kwargs, name, lo, hi, lo_open, hi_open, integer)
+test_a_parameter_is_accepted_to_its_documented_ends_and_refused_beyond = edges_test(EDGES)
 
 
 # The frames' ``points`` are not in their docstrings; 2..201 is the range every frame of the chapter
@@ -77,11 +73,7 @@ MORE_EDGES = [
 ]
 
 
-@pytest.mark.parametrize("func, kwargs, name, lo, hi, lo_open, hi_open, integer", MORE_EDGES,
-                         ids=[f"{e[0].__name__}-{e[2]}" for e in MORE_EDGES])
-def test_a_frames_parameter_is_accepted_to_its_ends_and_refused_beyond(func, kwargs, name, lo, hi,
-                                                                       lo_open, hi_open, integer):
-    check_edges(func, kwargs, name, lo, hi, lo_open, hi_open, integer)
+test_a_frames_parameter_is_accepted_to_its_ends_and_refused_beyond = edges_test(MORE_EDGES)
 
 
 @pytest.mark.parametrize("func", [model.experiment_loop_curves, model.experiment_loop_frame])
@@ -128,8 +120,7 @@ def documented(lo, hi, lo_open, hi_open) -> str:
     return f"{'(' if lo_open else '['}{lo:g}, {hi:g}{')' if hi_open else ']'}"
 
 
-@pytest.mark.parametrize("func, kwargs, name, lo, hi, lo_open, hi_open, integer", EDGES + MORE_EDGES,
-                         ids=[f"{e[0].__name__}-{e[2]}" for e in EDGES + MORE_EDGES])
+@pytest.mark.parametrize(FIELDS, EDGES + MORE_EDGES, ids=ids(EDGES + MORE_EDGES))
 @pytest.mark.parametrize("value", [float("nan"), float("inf"), "2"])
 def test_a_value_that_is_no_number_is_refused_with_the_documented_range(func, kwargs, name, lo, hi, lo_open,
                                                                          hi_open, integer, value):

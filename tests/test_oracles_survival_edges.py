@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from edges import check_edges
+from edges import edges_test
 from essays.models import survival as m
 from essays.models import survival_frames as frames
 
@@ -61,8 +61,4 @@ EDGES = [
 ]
 
 
-@pytest.mark.parametrize("func, kwargs, name, lo, hi, lo_open, hi_open, integer", EDGES,
-                         ids=[f"{e[0].__name__}-{e[2]}" for e in EDGES])
-def test_a_parameter_is_accepted_to_its_documented_ends_and_refused_beyond(func, kwargs, name, lo, hi,
-                                                                           lo_open, hi_open, integer):
-    check_edges(func, kwargs, name, lo, hi, lo_open, hi_open, integer)
+test_a_parameter_is_accepted_to_its_documented_ends_and_refused_beyond = edges_test(EDGES)

@@ -6,7 +6,7 @@ import functools
 
 import pytest
 
-from edges import check_edges
+from edges import FIELDS, check_edges, ids
 from essays.data import load_metr_horizons
 from essays.models import trends as t
 
@@ -57,8 +57,7 @@ EDGES = [
 ]
 
 
-@pytest.mark.parametrize("func, kwargs, name, lo, hi, lo_open, hi_open, integer", EDGES,
-                         ids=[f"{e[0].__name__}-{e[2]}" for e in EDGES])
+@pytest.mark.parametrize(FIELDS, EDGES, ids=ids(EDGES))
 def test_a_parameter_is_accepted_to_its_documented_ends_and_refused_beyond(func, kwargs, name, lo, hi,
                                                                            lo_open, hi_open, integer):
     if name in ("years", "sigmas_months"):
