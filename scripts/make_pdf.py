@@ -4,8 +4,11 @@ Builds the book as one HTML page (Sphinx's ``singlehtml`` builder: every chapter
 drawn by the vendored Vega at their default settings), opens it in headless Chromium on localhost
 and prints it with page numbers.
 
-Usage: python scripts/make_pdf.py [--site DIR] [--out FILE]
-  --site DIR   an existing singlehtml build (its ``book/index.html``) instead of building one
+Usage: python scripts/make_pdf.py [--site DIR] [--build-dir DIR] [--out FILE]
+  --site DIR       an existing singlehtml build (its ``book/index.html``) instead of building one
+  --build-dir DIR  where the book builds (default: the repository, as ``make build``: ``_build/``).
+                   Sphinx reuses what a build there has already read: after ``make build`` (its
+                   executed chapters current), the single page is written without executing again.
   --out FILE   where to write the PDF (default: _build/pdf/executable-essays.pdf)
 """
 from __future__ import annotations
@@ -65,9 +68,10 @@ def print_pdf(site: Path, pdf: Path) -> Path:
 def main() -> None:
     parser = argparse.ArgumentParser(description="Make a PDF of the whole book")
     parser.add_argument("--site", type=Path)
+    parser.add_argument("--build-dir", type=Path, default=ROOT)
     parser.add_argument("--out", type=Path, default=ROOT / "_build" / "pdf" / "executable-essays.pdf")
     args = parser.parse_args()
-    site = args.site or build_singlehtml(ROOT)
+    site = args.site or build_singlehtml(args.build_dir)
     print(print_pdf(site, args.out))
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,13 +16,27 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def pdf_text(tmp_path_factory) -> tuple[str, int]:
+def pdf_text(tmp_path_factory, built_html) -> tuple[str, int]:
+    """The PDF as ``make pdf`` makes it after ``make build``: the single page is written from what
+    the HTML build read and executed (a copy of its doctrees and executed notebooks), not executed
+    again. Without those (a prebuilt site that lacks them) it builds from scratch."""
     out = tmp_path_factory.mktemp("pdf")
+    for name in (".doctrees", "jupyter_execute"):
+        if (built_html.parent / name).is_dir():
+            shutil.copytree(built_html.parent / name, out / "_build" / name)
     pdf = out / "book.pdf"
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "make_pdf.py"), "--out", str(pdf)],
-                   cwd=out, check=True, capture_output=True, timeout=1200)
+    made = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_pdf.py"), "--build-dir", str(out),
+                           "--out", str(pdf)], cwd=out, check=True, capture_output=True, text=True, timeout=1200)
     reader = PdfReader(pdf)
-    return "\n".join(page.extract_text() for page in reader.pages), len(reader.pages)
+    return "\n".join(page.extract_text() for page in reader.pages), len(reader.pages), made.stdout + made.stderr
+
+
+def test_after_a_build_the_pdf_executes_no_chapter_again(pdf_text, built_html):
+    if not (built_html.parent / ".doctrees").is_dir():
+        pytest.skip("the prebuilt site (ESSAYS_SITE) has no doctrees beside it to reuse")
+    log = pdf_text[2]
+    assert "updating environment: 0 added, 0 changed, 0 removed" in re.sub(r"\x1b\[[0-9;]*m", "", log), log[-3000:]
+    assert "Executed notebook" not in log
 
 
 def page_titles() -> list[str]:
@@ -46,7 +61,7 @@ def test_the_pdf_contains_every_chapter_title(pdf_text):
 
 
 def test_the_pdf_pages_are_numbered(pdf_text):
-    text, pages = pdf_text
+    text, pages = pdf_text[:2]
     assert pages > 5
     assert f"1 / {pages}" in text and f"{pages} / {pages}" in text
 
