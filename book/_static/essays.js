@@ -470,13 +470,16 @@
     ready.then(() => Promise.all(Object.values(figures).map((f) => f.redraw())));
   }).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
 
-  const ready = Promise.all(
-    Array.from(document.querySelectorAll("figure.explorable"), (figure) =>
-      setup(figure).catch((error) => {
-        figure.classList.add("explorable-failed");
-        console.error("explorable " + figure.id + " failed to draw:", error);
-      })
-    )
-  );
-  window.essays = { figures: figures, ready: ready };
+  const drawFigure = (figure) =>
+    setup(figure).catch((error) => {
+      figure.classList.add("explorable-failed");
+      console.error("explorable " + figure.id + " failed to draw:", error);
+    });
+  /* The page's first figure is drawn before the others start: parsing every figure's spec first
+   * would keep the reader's first chart waiting for all of them. `first` resolves when it is drawn,
+   * `ready` when every figure is. */
+  const [leading, ...rest] = document.querySelectorAll("figure.explorable");
+  const first = leading ? drawFigure(leading) : Promise.resolve();
+  const ready = first.then(() => Promise.all(rest.map(drawFigure)));
+  window.essays = { figures: figures, ready: ready, first: first };
 })();
