@@ -42,16 +42,16 @@ def check_number(
     ...
     ValueError: exponent must be in [0, 1], got 2
     """
-    allowed = _describe(lo, hi, lo_open, hi_open)
-    if isinstance(value, bool) or not isinstance(value, (Real, np.number)):
-        raise ValueError(f"{name} must be a real number in {allowed}, got {value!r}")
+    # (the range is described only for a message: models check thousands of values per redraw)
+    if type(value) is not float and (isinstance(value, bool) or not isinstance(value, (Real, np.number))):
+        raise ValueError(f"{name} must be a real number in {_describe(lo, hi, lo_open, hi_open)}, got {value!r}")
     x = float(value)
     if not math.isfinite(x):
-        raise ValueError(f"{name} must be a finite number in {allowed}, got {value!r}")
+        raise ValueError(f"{name} must be a finite number in {_describe(lo, hi, lo_open, hi_open)}, got {value!r}")
     too_low = lo is not None and (x <= lo if lo_open else x < lo)
     too_high = hi is not None and (x >= hi if hi_open else x > hi)
     if too_low or too_high:
-        raise ValueError(f"{name} must be in {allowed}, got {value!r}")
+        raise ValueError(f"{name} must be in {_describe(lo, hi, lo_open, hi_open)}, got {value!r}")
     return x
 
 
