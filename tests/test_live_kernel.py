@@ -133,3 +133,12 @@ def test_a_live_claim_follows_the_sliders_for_any_value(kernel, name, param, val
         assert html.escape(text) in result["after"]
     status = [r for r in result["rows"] if r["kind"] == "status"]
     assert [r["holds"] for r in status] == [c.holds(**result["settings"]) for c in figure.cruxes]
+
+
+def test_under_xdist_loadgroup_these_tests_are_one_group_on_one_worker(request):
+    """The kernel above is started once per worker that runs this module: with ``--dist loadgroup``
+    (``make test``) every test here must carry the group, or each worker starts its own (as happened
+    silently with pytest 9.2 and pytest-xdist 3.8)."""
+    if not request.config.getvalue("loadgroup"):
+        pytest.skip("not running under pytest-xdist's --dist loadgroup")
+    assert request.node.nodeid.endswith("@kernel"), request.node.nodeid
