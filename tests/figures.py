@@ -1,16 +1,20 @@
 """Comparing what a static page draws with what the Python model says: in the browser, and (for
-Vega expressions) outside it, through vl-convert."""
+Vega expressions) outside it, in Node with the Vega the page ships."""
 from __future__ import annotations
 
 import json
 import math
+import shutil
+import subprocess
+from pathlib import Path
 
 import altair as alt
 import numpy as np
 import pandas as pd
+import pytest
 import vl_convert
 
-from essays.explorable import Explorable, _records
+from essays.explorable import VEGA_LITE_VERSION, Explorable, _records
 
 # Every datum drawn by a mark (not axes or legends) of the figure's Vega view.
 DRAWN_JS = """
@@ -146,9 +150,43 @@ def press_to_move(page, name: str, param) -> None:
 SEPARATOR = "|"
 
 
-def vega_rows(fig, values: dict) -> pd.DataFrame:
-    """The rows the static page computes at ``values``: the figure's expressions run by Vega."""
-    values = fig.defaults | values
+ROOT = Path(__file__).resolve().parent.parent
+VEGA_JS = ROOT / "book" / "_static" / "vega" / "vega.min.js"  # the Vega the static page runs
+NODE = shutil.which("node")
+
+# Runs a compiled probe in headless Vega (no renderer) at each setting in turn, as the page does when
+# a slider moves (set the signals, run the dataflow), and gives back the text of every text mark.
+VEGA_ROWS_JS = """
+const vega = require(process.argv[1]);
+const { spec, settings } = JSON.parse(require("fs").readFileSync(0, "utf8"));
+(async () => {
+  const view = new vega.View(vega.parse(spec), { renderer: "none" });
+  const out = [];
+  for (const values of settings) {
+    for (const [name, value] of Object.entries(values)) view.signal(name, value);
+    await view.runAsync();
+    const texts = [];
+    (function walk(node) {
+      if (!node) return;
+      if (node.marktype === "text" && node.role === "mark") node.items.forEach((item) => texts.push(item.text));
+      if (node.items) node.items.forEach(walk);
+    })(view.scenegraph().root);
+    out.push(texts);
+  }
+  view.finalize();
+  process.stdout.write(JSON.stringify(out));
+})().catch((error) => { console.error(error); process.exit(1); });
+"""
+
+_PROBES: dict[int, tuple] = {}
+
+
+def _probe_vega(fig) -> dict:
+    """The probe for ``fig`` compiled to Vega once: the figure's base data (at the defaults), its
+    expressions, and one text mark per row writing the row's columns joined by SEPARATOR."""
+    cached = _PROBES.get(id(fig))
+    if cached is not None and cached[0] is fig:
+        return cached[1]
     columns = list(fig.frame().columns)
     text = f" + '{SEPARATOR}' + ".join(f"('' + datum.{c})" for c in columns)
     probe = (
@@ -157,29 +195,39 @@ def vega_rows(fig, values: dict) -> pd.DataFrame:
         .transform_calculate(_row=text)
         .mark_text()
         .encode(text="_row:N", x=alt.value(0), y=alt.value(0))
-        .add_params(*(alt.param(name=name, value=value) for name, value in values.items()))
+        .add_params(*(alt.param(name=name, value=value) for name, value in fig.defaults.items()))
     )
-    scenegraph = vl_convert.vegalite_to_scenegraph(json.dumps(probe.to_dict()))
-    texts: list[str] = []
+    spec = vl_convert.vegalite_to_vega(probe.to_dict(), vl_version=VEGA_LITE_VERSION)
+    _PROBES[id(fig)] = (fig, spec)
+    return spec
 
-    def walk(node):
-        if isinstance(node, dict):
-            if node.get("marktype") == "text" and node.get("role") == "mark":
-                texts.extend(item["text"] for item in node["items"])
-            for child in node.values():
-                walk(child)
-        elif isinstance(node, list):
-            for child in node:
-                walk(child)
 
-    walk(scenegraph)
-    frame = pd.DataFrame([t.split(SEPARATOR) for t in texts], columns=columns)
-    for column in columns:
-        if pd.api.types.is_bool_dtype(fig.frame()[column]):
-            frame[column] = frame[column] == "true"
-        elif pd.api.types.is_numeric_dtype(fig.frame()[column]):
-            frame[column] = frame[column].astype(float)
-    return frame
+def vega_rows_at(fig, settings: list[dict]) -> list[pd.DataFrame]:
+    """The rows the static page computes at each of ``settings`` (slider values; defaults for any
+    not given): the figure's expressions run by Vega, in one Node process, one frame per setting."""
+    if NODE is None:
+        pytest.skip("Node runs Vega outside the browser (apt-get install nodejs)")
+    full = [fig.defaults | values for values in settings]
+    out = subprocess.run([NODE, "-e", VEGA_ROWS_JS, str(VEGA_JS)], capture_output=True, text=True,
+                         input=json.dumps({"spec": _probe_vega(fig), "settings": full}), timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    default = fig.frame()
+    columns = list(default.columns)
+    frames = []
+    for texts in json.loads(out.stdout):
+        frame = pd.DataFrame([t.split(SEPARATOR) for t in texts], columns=columns)
+        for column in columns:
+            if pd.api.types.is_bool_dtype(default[column]):
+                frame[column] = frame[column] == "true"
+            elif pd.api.types.is_numeric_dtype(default[column]):
+                frame[column] = frame[column].astype(float)
+        frames.append(frame)
+    return frames
+
+
+def vega_rows(fig, values: dict) -> pd.DataFrame:
+    """The rows the static page computes at ``values``: the figure's expressions run by Vega."""
+    return vega_rows_at(fig, [values])[0]
 
 
 def assert_same_rows(drawn: pd.DataFrame, expected: pd.DataFrame, rtol: float) -> None:
