@@ -22,6 +22,9 @@ def _describe(lo: float | None, hi: float | None, lo_open: bool, hi_open: bool) 
     return "any finite number"
 
 
+_PLAIN_NUMBERS = frozenset({float, int, np.float64, np.int64})  # real numbers, and not bool
+
+
 def check_number(
     name: str,
     value,
@@ -42,24 +45,24 @@ def check_number(
     ...
     ValueError: exponent must be in [0, 1], got 2
     """
-    allowed = _describe(lo, hi, lo_open, hi_open)
-    if isinstance(value, bool) or not isinstance(value, (Real, np.number)):
-        raise ValueError(f"{name} must be a real number in {allowed}, got {value!r}")
+    # (the models call this hundreds of thousands of times while a chart's grid is computed: the
+    # common types are recognised without the abstract-class check, the message built only to raise)
+    if type(value) not in _PLAIN_NUMBERS and (isinstance(value, bool) or not isinstance(value, (Real, np.number))):
+        raise ValueError(f"{name} must be a real number in {_describe(lo, hi, lo_open, hi_open)}, got {value!r}")
     x = float(value)
     if not math.isfinite(x):
-        raise ValueError(f"{name} must be a finite number in {allowed}, got {value!r}")
+        raise ValueError(f"{name} must be a finite number in {_describe(lo, hi, lo_open, hi_open)}, got {value!r}")
     too_low = lo is not None and (x <= lo if lo_open else x < lo)
     too_high = hi is not None and (x >= hi if hi_open else x > hi)
     if too_low or too_high:
-        raise ValueError(f"{name} must be in {allowed}, got {value!r}")
+        raise ValueError(f"{name} must be in {_describe(lo, hi, lo_open, hi_open)}, got {value!r}")
     return x
 
 
 def check_integer(name: str, value, lo: int | None = None, hi: int | None = None) -> int:
     """Return ``value`` as an int if it is a whole number within ``[lo, hi]``, else raise."""
-    allowed = _describe(lo, hi, False, False)
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-        raise ValueError(f"{name} must be a whole number in {allowed}, got {value!r}")
+    if type(value) is not int and (isinstance(value, bool) or not isinstance(value, (int, np.integer))):
+        raise ValueError(f"{name} must be a whole number in {_describe(lo, hi, False, False)}, got {value!r}")
     check_number(name, value, lo, hi)
     return int(value)
 
