@@ -145,6 +145,54 @@ def press_to_move(page, name: str, param) -> None:
     page.keyboard.press("Home" if slider.input_value() == slider.get_attribute("max") else "End")
 
 
+# -- a book figure's static renderings, computed once per test process ----------------------------
+
+
+_STATIC: dict[int, tuple] = {}
+
+# The tests that read the book figures' static renderings run on one xdist worker (``--dist
+# loadgroup``), so each figure's renderings are made once per session, not once per worker.
+STATIC_GROUP = pytest.mark.xdist_group("static-renderings")
+
+
+def _static(fig) -> tuple[dict, dict, str]:
+    """``fig``'s static renderings (spec, Vega, HTML), each made once in this process by the figure's
+    own methods: static_vega compiles the spec static_spec gave, and static_html carries the Vega
+    static_vega gave (instead of each building the spec again)."""
+    cached = _STATIC.get(id(fig))
+    if cached is None or cached[0] is not fig:
+        spec = fig.static_spec()
+        try:
+            fig.static_spec = lambda: _copy(spec)
+            vega = fig.static_vega()
+            fig.static_vega = lambda: _copy(vega)
+            html = fig.static_html()
+        finally:
+            vars(fig).pop("static_spec", None)
+            vars(fig).pop("static_vega", None)
+        cached = _STATIC[id(fig)] = (fig, (spec, vega, html))
+    return cached[1]
+
+
+def _copy(spec: dict) -> dict:
+    return json.loads(json.dumps(spec))  # (a spec is JSON; this copies it faster than copy.deepcopy)
+
+
+def static_spec(fig) -> dict:
+    """A copy of ``fig.static_spec()``, made once per test process (see :func:`_static`)."""
+    return _copy(_static(fig)[0])
+
+
+def static_vega(fig) -> dict:
+    """A copy of ``fig.static_vega()``, made once per test process (see :func:`_static`)."""
+    return _copy(_static(fig)[1])
+
+
+def static_html(fig) -> str:
+    """``fig.static_html()``, made once per test process (see :func:`_static`)."""
+    return _static(fig)[2]
+
+
 # -- Vega expressions checked outside the browser ------------------------------------------------
 
 SEPARATOR = "|"
