@@ -120,6 +120,8 @@ def live():
     return {name: LiveFigure(fig) for name, fig in FIGURES.items()}
 
 
+# (on one xdist worker: the module fixture builds every figure's live widgets, about 13 s of CPU)
+@pytest.mark.xdist_group("live-sliders")
 @pytest.mark.parametrize("name,param", SLIDERS, ids=[f"{n}.{p.name}" for n, p in SLIDERS])
 def test_a_live_slider_spans_the_declared_range_and_holds_the_value_set(live, name, param):
     slider = live[name].sliders[param.name]

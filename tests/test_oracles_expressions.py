@@ -21,7 +21,7 @@ from figures import vega_rows_at
 EXPRESSION_FIGURES = sorted((f for f in REGISTRY.values() if f.expressions), key=lambda f: f.name)
 
 
-def settings_for(fig, seed: int, draws: int = 12) -> list[dict]:
+def settings_for(fig, seed: int, draws: int = 6) -> list[dict]:
     """The defaults, every slider's two ends (others at default) and ``draws`` random positions."""
     rng = np.random.default_rng(seed)
     out = [{}]
