@@ -250,19 +250,27 @@ def _probe_vega(fig) -> dict:
     return spec
 
 
+def vega_texts_at(spec: dict, settings: list[dict]) -> list[list[str]]:
+    """The text of every text mark of ``spec`` (Vega, or Vega-Lite compiled here), in the order Vega
+    draws them, at each of ``settings`` (signal values, set in turn on one view): one Node process
+    running the page's vendored Vega, no renderer."""
+    if NODE is None:
+        pytest.skip("Node runs Vega outside the browser (apt-get install nodejs)")
+    if "vega-lite" in spec.get("$schema", ""):
+        spec = vl_convert.vegalite_to_vega(spec, vl_version=VEGA_LITE_VERSION)
+    out = subprocess.run([NODE, "-e", VEGA_ROWS_JS, str(VEGA_JS)], capture_output=True, text=True,
+                         input=json.dumps({"spec": spec, "settings": settings}), timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    return json.loads(out.stdout)
+
+
 def vega_rows_at(fig, settings: list[dict]) -> list[pd.DataFrame]:
     """The rows the static page computes at each of ``settings`` (slider values; defaults for any
     not given): the figure's expressions run by Vega, in one Node process, one frame per setting."""
-    if NODE is None:
-        pytest.skip("Node runs Vega outside the browser (apt-get install nodejs)")
-    full = [fig.defaults | values for values in settings]
-    out = subprocess.run([NODE, "-e", VEGA_ROWS_JS, str(VEGA_JS)], capture_output=True, text=True,
-                         input=json.dumps({"spec": _probe_vega(fig), "settings": full}), timeout=120)
-    assert out.returncode == 0, out.stderr[-2000:]
     default = fig.frame()
     columns = list(default.columns)
     frames = []
-    for texts in json.loads(out.stdout):
+    for texts in vega_texts_at(_probe_vega(fig), [fig.defaults | values for values in settings]):
         frame = pd.DataFrame([t.split(SEPARATOR) for t in texts], columns=columns)
         for column in columns:
             if pd.api.types.is_bool_dtype(default[column]):
