@@ -2,8 +2,10 @@
 Vega expressions) outside it, in Node with the Vega the page ships."""
 from __future__ import annotations
 
+import atexit
 import json
 import math
+import select
 import shutil
 import subprocess
 from pathlib import Path
@@ -202,29 +204,65 @@ ROOT = Path(__file__).resolve().parent.parent
 VEGA_JS = ROOT / "book" / "_static" / "vega" / "vega.min.js"  # the Vega the static page runs
 NODE = shutil.which("node")
 
-# Runs a compiled probe in headless Vega (no renderer) at each setting in turn, as the page does when
-# a slider moves (set the signals, run the dataflow), and gives back the text of every text mark.
-VEGA_ROWS_JS = """
+# One Node process per test process runs the page's Vega (no renderer) for every request: a line of
+# JSON {spec, settings} in, a line of JSON out. For each setting in turn it sets the signals on one
+# view and runs the dataflow, as the page does when a slider moves, and gives back the text of every
+# text mark, in the order Vega draws them.
+VEGA_SERVER_JS = """
+console.log = console.error;  // stdout carries the replies alone
 const vega = require(process.argv[1]);
-const { spec, settings } = JSON.parse(require("fs").readFileSync(0, "utf8"));
+const lines = require("readline").createInterface({ input: process.stdin, crlfDelay: Infinity });
 (async () => {
-  const view = new vega.View(vega.parse(spec), { renderer: "none" });
-  const out = [];
-  for (const values of settings) {
-    for (const [name, value] of Object.entries(values)) view.signal(name, value);
-    await view.runAsync();
-    const texts = [];
-    (function walk(node) {
-      if (!node) return;
-      if (node.marktype === "text" && node.role === "mark") node.items.forEach((item) => texts.push(item.text));
-      if (node.items) node.items.forEach(walk);
-    })(view.scenegraph().root);
-    out.push(texts);
+  for await (const line of lines) {
+    let reply;
+    try {
+      const { spec, settings } = JSON.parse(line);
+      const view = new vega.View(vega.parse(spec), { renderer: "none" });
+      const out = [];
+      for (const values of settings) {
+        for (const [name, value] of Object.entries(values)) view.signal(name, value);
+        await view.runAsync();
+        const texts = [];
+        (function walk(node) {
+          if (!node) return;
+          if (node.marktype === "text" && node.role === "mark") node.items.forEach((item) => texts.push(item.text));
+          if (node.items) node.items.forEach(walk);
+        })(view.scenegraph().root);
+        out.push(texts);
+      }
+      view.finalize();
+      reply = { texts: out };
+    } catch (error) {
+      reply = { error: String((error && error.stack) || error) };
+    }
+    process.stdout.write(JSON.stringify(reply) + "\\n");
   }
-  view.finalize();
-  process.stdout.write(JSON.stringify(out));
-})().catch((error) => { console.error(error); process.exit(1); });
+})();
 """
+VEGA_TIMEOUT = 120  # seconds a request may take
+
+_VEGA_PROCESS: list = []
+
+
+def _vega_process() -> subprocess.Popen:
+    """The Node process running Vega for this test process (started on first use)."""
+    if _VEGA_PROCESS and _VEGA_PROCESS[0].poll() is None:
+        return _VEGA_PROCESS[0]
+    process = subprocess.Popen([NODE, "-e", VEGA_SERVER_JS, str(VEGA_JS)], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, text=True, encoding="utf-8")
+    atexit.register(_stop, process)
+    _VEGA_PROCESS[:] = [process]
+    return process
+
+
+def _stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.stdin.close()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
 
 _PROBES: dict[int, tuple] = {}
 
@@ -252,16 +290,24 @@ def _probe_vega(fig) -> dict:
 
 def vega_texts_at(spec: dict, settings: list[dict]) -> list[list[str]]:
     """The text of every text mark of ``spec`` (Vega, or Vega-Lite compiled here), in the order Vega
-    draws them, at each of ``settings`` (signal values, set in turn on one view): one Node process
-    running the page's vendored Vega, no renderer."""
+    draws them, at each of ``settings`` (signal values, set in turn on one view): the page's vendored
+    Vega in Node, no renderer."""
     if NODE is None:
         pytest.skip("Node runs Vega outside the browser (apt-get install nodejs)")
     if "vega-lite" in spec.get("$schema", ""):
         spec = vl_convert.vegalite_to_vega(spec, vl_version=VEGA_LITE_VERSION)
-    out = subprocess.run([NODE, "-e", VEGA_ROWS_JS, str(VEGA_JS)], capture_output=True, text=True,
-                         input=json.dumps({"spec": spec, "settings": settings}), timeout=120)
-    assert out.returncode == 0, out.stderr[-2000:]
-    return json.loads(out.stdout)
+    process = _vega_process()
+    process.stdin.write(json.dumps({"spec": spec, "settings": settings}) + "\n")
+    process.stdin.flush()
+    ready, _, _ = select.select([process.stdout], [], [], VEGA_TIMEOUT)
+    if not ready:
+        process.kill()
+        raise AssertionError(f"Vega gave no answer in {VEGA_TIMEOUT} s")
+    line = process.stdout.readline()
+    assert line, f"the Node process running Vega ended (exit status {process.poll()})"
+    reply = json.loads(line)
+    assert "error" not in reply, reply.get("error")
+    return reply["texts"]
 
 
 def vega_rows_at(fig, settings: list[dict]) -> list[pd.DataFrame]:
