@@ -1,16 +1,22 @@
 """Comparing what a static page draws with what the Python model says: in the browser, and (for
-Vega expressions) outside it, through vl-convert."""
+Vega expressions) outside it, in Node with the Vega the page ships."""
 from __future__ import annotations
 
+import atexit
 import json
 import math
+import select
+import shutil
+import subprocess
+from pathlib import Path
 
 import altair as alt
 import numpy as np
 import pandas as pd
+import pytest
 import vl_convert
 
-from essays.explorable import Explorable, _records
+from essays.explorable import VEGA_LITE_VERSION, Explorable, _records
 
 # Every datum drawn by a mark (not axes or legends) of the figure's Vega view.
 DRAWN_JS = """
@@ -141,14 +147,132 @@ def press_to_move(page, name: str, param) -> None:
     page.keyboard.press("Home" if slider.input_value() == slider.get_attribute("max") else "End")
 
 
+# -- a book figure's static renderings, computed once per test process ----------------------------
+
+
+_STATIC: dict[int, tuple] = {}
+
+# The tests that read the book figures' static renderings run on one xdist worker (``--dist
+# loadgroup``), so each figure's renderings are made once per session, not once per worker.
+STATIC_GROUP = pytest.mark.xdist_group("static-renderings")
+
+
+def _static(fig) -> tuple[dict, dict, str]:
+    """``fig``'s static renderings (spec, Vega, HTML), each made once in this process by the figure's
+    own methods: static_vega compiles the spec static_spec gave, and static_html carries the Vega
+    static_vega gave (instead of each building the spec again)."""
+    cached = _STATIC.get(id(fig))
+    if cached is None or cached[0] is not fig:
+        spec = fig.static_spec()
+        try:
+            fig.static_spec = lambda: _copy(spec)
+            vega = fig.static_vega()
+            fig.static_vega = lambda: _copy(vega)
+            html = fig.static_html()
+        finally:
+            vars(fig).pop("static_spec", None)
+            vars(fig).pop("static_vega", None)
+        cached = _STATIC[id(fig)] = (fig, (spec, vega, html))
+    return cached[1]
+
+
+def _copy(spec: dict) -> dict:
+    return json.loads(json.dumps(spec))  # (a spec is JSON; this copies it faster than copy.deepcopy)
+
+
+def static_spec(fig) -> dict:
+    """A copy of ``fig.static_spec()``, made once per test process (see :func:`_static`)."""
+    return _copy(_static(fig)[0])
+
+
+def static_vega(fig) -> dict:
+    """A copy of ``fig.static_vega()``, made once per test process (see :func:`_static`)."""
+    return _copy(_static(fig)[1])
+
+
+def static_html(fig) -> str:
+    """``fig.static_html()``, made once per test process (see :func:`_static`)."""
+    return _static(fig)[2]
+
+
 # -- Vega expressions checked outside the browser ------------------------------------------------
 
 SEPARATOR = "|"
 
 
-def vega_rows(fig, values: dict) -> pd.DataFrame:
-    """The rows the static page computes at ``values``: the figure's expressions run by Vega."""
-    values = fig.defaults | values
+ROOT = Path(__file__).resolve().parent.parent
+VEGA_JS = ROOT / "book" / "_static" / "vega" / "vega.min.js"  # the Vega the static page runs
+NODE = shutil.which("node")
+
+# One Node process per test process runs the page's Vega (no renderer) for every request: a line of
+# JSON {spec, settings} in, a line of JSON out. For each setting in turn it sets the signals on one
+# view and runs the dataflow, as the page does when a slider moves, and gives back the text of every
+# text mark, in the order Vega draws them.
+VEGA_SERVER_JS = """
+console.log = console.error;  // stdout carries the replies alone
+const vega = require(process.argv[1]);
+const lines = require("readline").createInterface({ input: process.stdin, crlfDelay: Infinity });
+(async () => {
+  for await (const line of lines) {
+    let reply;
+    try {
+      const { spec, settings } = JSON.parse(line);
+      const view = new vega.View(vega.parse(spec), { renderer: "none" });
+      const out = [];
+      for (const values of settings) {
+        for (const [name, value] of Object.entries(values)) view.signal(name, value);
+        await view.runAsync();
+        const texts = [];
+        (function walk(node) {
+          if (!node) return;
+          if (node.marktype === "text" && node.role === "mark") node.items.forEach((item) => texts.push(item.text));
+          if (node.items) node.items.forEach(walk);
+        })(view.scenegraph().root);
+        out.push(texts);
+      }
+      view.finalize();
+      reply = { texts: out };
+    } catch (error) {
+      reply = { error: String((error && error.stack) || error) };
+    }
+    process.stdout.write(JSON.stringify(reply) + "\\n");
+  }
+})();
+"""
+VEGA_TIMEOUT = 120  # seconds a request may take
+
+_VEGA_PROCESS: list = []
+
+
+def _vega_process() -> subprocess.Popen:
+    """The Node process running Vega for this test process (started on first use)."""
+    if _VEGA_PROCESS and _VEGA_PROCESS[0].poll() is None:
+        return _VEGA_PROCESS[0]
+    process = subprocess.Popen([NODE, "-e", VEGA_SERVER_JS, str(VEGA_JS)], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, text=True, encoding="utf-8")
+    atexit.register(_stop, process)
+    _VEGA_PROCESS[:] = [process]
+    return process
+
+
+def _stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.stdin.close()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+_PROBES: dict[int, tuple] = {}
+
+
+def _probe_vega(fig) -> dict:
+    """The probe for ``fig`` compiled to Vega once: the figure's base data (at the defaults), its
+    expressions, and one text mark per row writing the row's columns joined by SEPARATOR."""
+    cached = _PROBES.get(id(fig))
+    if cached is not None and cached[0] is fig:
+        return cached[1]
     columns = list(fig.frame().columns)
     text = f" + '{SEPARATOR}' + ".join(f"('' + datum.{c})" for c in columns)
     probe = (
@@ -157,29 +281,55 @@ def vega_rows(fig, values: dict) -> pd.DataFrame:
         .transform_calculate(_row=text)
         .mark_text()
         .encode(text="_row:N", x=alt.value(0), y=alt.value(0))
-        .add_params(*(alt.param(name=name, value=value) for name, value in values.items()))
+        .add_params(*(alt.param(name=name, value=value) for name, value in fig.defaults.items()))
     )
-    scenegraph = vl_convert.vegalite_to_scenegraph(json.dumps(probe.to_dict()))
-    texts: list[str] = []
+    spec = vl_convert.vegalite_to_vega(probe.to_dict(), vl_version=VEGA_LITE_VERSION)
+    _PROBES[id(fig)] = (fig, spec)
+    return spec
 
-    def walk(node):
-        if isinstance(node, dict):
-            if node.get("marktype") == "text" and node.get("role") == "mark":
-                texts.extend(item["text"] for item in node["items"])
-            for child in node.values():
-                walk(child)
-        elif isinstance(node, list):
-            for child in node:
-                walk(child)
 
-    walk(scenegraph)
-    frame = pd.DataFrame([t.split(SEPARATOR) for t in texts], columns=columns)
-    for column in columns:
-        if pd.api.types.is_bool_dtype(fig.frame()[column]):
-            frame[column] = frame[column] == "true"
-        elif pd.api.types.is_numeric_dtype(fig.frame()[column]):
-            frame[column] = frame[column].astype(float)
-    return frame
+def vega_texts_at(spec: dict, settings: list[dict]) -> list[list[str]]:
+    """The text of every text mark of ``spec`` (Vega, or Vega-Lite compiled here), in the order Vega
+    draws them, at each of ``settings`` (signal values, set in turn on one view): the page's vendored
+    Vega in Node, no renderer."""
+    if NODE is None:
+        pytest.skip("Node runs Vega outside the browser (apt-get install nodejs)")
+    if "vega-lite" in spec.get("$schema", ""):
+        spec = vl_convert.vegalite_to_vega(spec, vl_version=VEGA_LITE_VERSION)
+    process = _vega_process()
+    process.stdin.write(json.dumps({"spec": spec, "settings": settings}) + "\n")
+    process.stdin.flush()
+    ready, _, _ = select.select([process.stdout], [], [], VEGA_TIMEOUT)
+    if not ready:
+        process.kill()
+        raise AssertionError(f"Vega gave no answer in {VEGA_TIMEOUT} s")
+    line = process.stdout.readline()
+    assert line, f"the Node process running Vega ended (exit status {process.poll()})"
+    reply = json.loads(line)
+    assert "error" not in reply, reply.get("error")
+    return reply["texts"]
+
+
+def vega_rows_at(fig, settings: list[dict]) -> list[pd.DataFrame]:
+    """The rows the static page computes at each of ``settings`` (slider values; defaults for any
+    not given): the figure's expressions run by Vega, in one Node process, one frame per setting."""
+    default = fig.frame()
+    columns = list(default.columns)
+    frames = []
+    for texts in vega_texts_at(_probe_vega(fig), [fig.defaults | values for values in settings]):
+        frame = pd.DataFrame([t.split(SEPARATOR) for t in texts], columns=columns)
+        for column in columns:
+            if pd.api.types.is_bool_dtype(default[column]):
+                frame[column] = frame[column] == "true"
+            elif pd.api.types.is_numeric_dtype(default[column]):
+                frame[column] = frame[column].astype(float)
+        frames.append(frame)
+    return frames
+
+
+def vega_rows(fig, values: dict) -> pd.DataFrame:
+    """The rows the static page computes at ``values``: the figure's expressions run by Vega."""
+    return vega_rows_at(fig, [values])[0]
 
 
 def assert_same_rows(drawn: pd.DataFrame, expected: pd.DataFrame, rtol: float) -> None:

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from essays.charts import legibility as charts
 from essays.models import legibility as model
-from figures import assert_same_rows, vega_rows
+from figures import STATIC_GROUP, assert_same_rows, static_html, vega_rows
 
 
 
@@ -157,7 +157,8 @@ def test_the_probes_reading_does_not_depend_on_the_correlation():
 
 # -- Both -----------------------------------------------------------------------------------
 
+@STATIC_GROUP
 @pytest.mark.parametrize("fig", [charts.AUDIENCES, charts.SKEPTIC_CEILING, charts.RESAMPLING], ids=lambda f: f.name)
 def test_the_static_and_live_specs_validate_and_stay_small(fig):
     fig.figure().to_dict()  # validates against the Vega-Lite schema
-    assert len(fig.static_html()) < 100_000
+    assert len(static_html(fig)) < 100_000

@@ -2,15 +2,13 @@
 
 The frames (essays.models.survival_frames) are checked against the tested models of
 essays.models.survival, value for value; the text the charts draw is formatted by Vega
-expressions, which are run here by vl-convert (Vega without a browser) and compared with the
+expressions, which are run here by the page's own Vega in Node (no browser) and compared with the
 model's own ``format_duration``.
 """
 from __future__ import annotations
 
 import doctest
-import html
 import math
-import re
 
 import altair as alt
 import numpy as np
@@ -23,6 +21,7 @@ from essays.charts import survival as charts
 from essays.models import survival as m
 from essays.models import survival_frames as frames
 from essays.models.survival import DAY, HOUR, MONTH, WEEK, YEAR, format_duration
+from figures import STATIC_GROUP, static_html, vega_texts_at
 
 VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 
@@ -188,12 +187,12 @@ def test_each_slider_spans_the_range_the_issue_asks_for():
 
 
 def vega_texts(expression, values: list[float]) -> list[str]:
-    """Evaluate a text expression of ``datum.v`` in Vega (vl-convert) for each value, in order."""
+    """Evaluate a text expression of ``datum.v`` in Vega (the page's, in Node) for each value, in order."""
     data = alt.Data(values=[{"i": i, "v": v} for i, v in enumerate(values)])
     chart = alt.Chart(data).transform_calculate(t=expression("datum.v")).mark_text().encode(
         y=alt.Y("i:O", axis=None), text="t:N")
-    svg = vlc.vegalite_to_svg(chart.to_dict(), vl_version=VL_VERSION)
-    return [html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg)]
+    (texts,) = vega_texts_at(chart.to_dict(), [{}])
+    return texts
 
 
 DURATIONS = [2.3e-6, 9.8e-5, 1.0, 59.0, 3.5 * 60, 1.4 * HOUR, 6.6 * DAY, 3.2 * WEEK, 6.6 * MONTH, YEAR,
@@ -221,10 +220,11 @@ def test_grid_values_rebuilt_in_vega_equal_the_frames_grid(lo, hi, points):
     assert [float(t) for t in drawn] == pytest.approx(np.geomspace(lo, hi, points).tolist(), rel=1e-12)
 
 
+@STATIC_GROUP
 def test_every_figure_computes_in_the_browser_and_fits_the_page():
     for fig in (charts.SHARE, charts.OVERHEAD, charts.EARTH, charts.TWO_PHASE):
         assert fig.expressions, f"{fig.name} should render by Vega expressions"
-        assert len(fig.static_html().encode()) < 100_000
+        assert len(static_html(fig).encode()) < 100_000
         assert math.isfinite(float(np.asarray(fig.frame().select_dtypes("number")).sum()))
 
 
@@ -232,7 +232,7 @@ def test_every_figure_computes_in_the_browser_and_fits_the_page():
 
 
 def vega_frame(fig, columns, **values):
-    """The figure's frame recomputed by its Vega expressions at ``values`` (vl-convert, no browser)."""
+    """The figure's frame recomputed by its Vega expressions at ``values`` (the page's Vega in Node)."""
     records = [{k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in row.items()}
                for row in fig.frame().to_dict("records")]
     joined = " + '|' + ".join(f"format(datum.{c}, '.12e')" for c in columns)
@@ -240,8 +240,7 @@ def vega_frame(fig, columns, **values):
              .transform_calculate(**fig.expressions).transform_calculate(t=joined)
              .mark_text().encode(y=alt.Y("row:O", axis=None), text="t:N")
              .add_params(*[alt.param(name=k, value=v) for k, v in {**fig.defaults, **values}.items()]))
-    svg = vlc.vegalite_to_svg(chart.to_dict(), vl_version=VL_VERSION)
-    texts = [html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg)]
+    (texts,) = vega_texts_at(chart.to_dict(), [{}])
     return [[float(x) for x in t.split("|")] for t in texts]
 
 

@@ -13,6 +13,7 @@ import pytest
 
 from essays.charts import trends as charts
 from essays.models import trends as model
+from figures import STATIC_GROUP, static_html, static_spec
 
 HORIZONS, TRANSISTORS = charts.HORIZONS, charts.TRANSISTORS
 FIGURES = (charts.TREND_FIT, charts.TREND_BACKTEST, charts.TREND_OUTLIER, charts.TREND_NOISE, charts.TREND_MOORE,
@@ -119,9 +120,10 @@ def test_bad_slider_values_raise_a_value_error_naming_the_parameter(call, name):
         call()
 
 
+@STATIC_GROUP
 def test_the_chapters_figures_stay_within_the_300_kb_page_budget():
     # The page's own HTML (prose, code in dropdowns, navigation) is not counted here.
-    total = sum(len(fig.static_html().encode()) for fig in FIGURES)
+    total = sum(len(static_html(fig).encode()) for fig in FIGURES)
     assert total < 300_000
 
 
@@ -211,6 +213,7 @@ def test_the_moore_figure_marks_the_window_of_its_first_year():
     assert points["decimal_year"].min() > 1987
 
 
+@STATIC_GROUP
 def test_a_release_noise_range_that_misses_its_dot_lies_after_it_as_the_caption_says():
     """Every drawn interval contains its point or the caption says why: here the noise-free forecast
     lies outside the 90% range of noisy forecasts only ever before it (regression dilution slows the
@@ -225,5 +228,5 @@ def test_a_release_noise_range_that_misses_its_dot_lies_after_it_as_the_caption_
             assert (df.doubling_days <= df.doubling_days_p95).all(), (sigma, horizon)
             outside += int((df.forecast_year < df.forecast_year_p05).sum())
     assert outside > 0  # the case the caption explains does occur
-    spec = json.dumps(charts.TREND_NOISE.static_spec())
+    spec = json.dumps(static_spec(charts.TREND_NOISE))
     assert "regression dilution" in spec and "after its dot" in spec

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from essays.explorable import LiveFigure, all_figures
+from figures import STATIC_GROUP, static_html, static_vega
 
 ROOT = Path(__file__).resolve().parent.parent
 FIGURES = all_figures()
@@ -40,7 +41,7 @@ def page_params(fig) -> list[dict]:
 
 @functools.lru_cache(maxsize=None)
 def _page_params(name: str) -> list[dict]:
-    html = FIGURES[name].static_html()
+    html = static_html(FIGURES[name])
     meta = json.loads(re.search(r'<script type="application/json" class="explorable-meta">(.*?)</script>',
                                 html, re.S).group(1))
     return meta["params"]
@@ -55,6 +56,7 @@ def run_nearest(cases: list[tuple[dict, float]]) -> list[int]:
     return json.loads(out.stdout)
 
 
+@STATIC_GROUP
 @pytest.mark.skipif(NODE is None, reason="Node runs the page's JavaScript (apt-get install nodejs)")
 def test_a_link_value_far_outside_any_slider_lands_on_its_nearest_end():
     cases, expected = [], []
@@ -77,6 +79,7 @@ def test_a_link_value_far_outside_any_slider_lands_on_its_nearest_end():
     assert not wrong, wrong[:10]
 
 
+@STATIC_GROUP
 @pytest.mark.skipif(NODE is None, reason="Node runs the page's JavaScript (apt-get install nodejs)")
 def test_a_link_value_on_a_slider_position_lands_on_that_position():
     cases, expected = [], []
@@ -90,6 +93,7 @@ def test_a_link_value_on_a_slider_position_lands_on_that_position():
     assert not wrong, wrong[:10]
 
 
+@STATIC_GROUP
 def test_the_page_carries_each_slider_with_its_declared_ends():
     for name, fig in FIGURES.items():
         for declared, p in zip(fig.params, page_params(fig)):
@@ -116,6 +120,8 @@ def live():
     return {name: LiveFigure(fig) for name, fig in FIGURES.items()}
 
 
+# (on one xdist worker: the module fixture builds every figure's live widgets, about 13 s of CPU)
+@pytest.mark.xdist_group("live-sliders")
 @pytest.mark.parametrize("name,param", SLIDERS, ids=[f"{n}.{p.name}" for n, p in SLIDERS])
 def test_a_live_slider_spans_the_declared_range_and_holds_the_value_set(live, name, param):
     slider = live[name].sliders[param.name]
@@ -163,11 +169,12 @@ def test_packing_a_dataset_as_columns_keeps_rows_that_differ_in_keys_as_rows():
     assert pack_inline_data(spec) == spec
 
 
+@STATIC_GROUP
 @pytest.mark.skipif(NODE is None, reason="Node runs the page's JavaScript (apt-get install nodejs)")
 def test_the_page_unpacks_every_figures_data_to_exactly_the_rows_the_spec_was_compiled_with():
     from essays.explorable import PACKED, pack_inline_data
 
-    originals = {name: fig.static_vega() for name, fig in FIGURES.items()}
+    originals = {name: static_vega(fig) for name, fig in FIGURES.items()}
     packed = {name: pack_inline_data(spec) for name, spec in originals.items()}
     assert sum(isinstance(d.get("values"), dict) and PACKED in d["values"]
                for spec in packed.values() for d in spec.get("data", [])) >= len(FIGURES) // 2, "little is packed"

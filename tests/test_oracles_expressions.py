@@ -1,10 +1,11 @@
 """Every expression-mode figure checked outside the browser (issue #24, item 2).
 
 A figure declared with ``expressions`` is drawn on the static page by Vega recomputing its columns
-from the base data and the slider values. Here those expressions run in Vega (vl-convert, no browser)
-at seeded random slider positions and at both ends of every slider, and must give the Python model's
-rows. The list of figures is read from the declarations, so a new expression-mode figure is checked
-without editing this file.
+from the base data and the slider values. Here those expressions run in Vega (the page's vendored
+Vega in Node, no browser: one process per figure, the signals set for each setting in turn, as a
+slider does) at the defaults, at both ends of every slider and at seeded random slider positions,
+and must give the Python model's rows. The list of figures is read from the declarations, so a new
+expression-mode figure is checked without editing this file.
 """
 from __future__ import annotations
 
@@ -15,12 +16,12 @@ from essays.charts import infohazards, legibility, parallelization, survival, tr
 from essays.explorable import REGISTRY
 import pandas as pd
 
-from figures import vega_rows
+from figures import vega_rows_at
 
 EXPRESSION_FIGURES = sorted((f for f in REGISTRY.values() if f.expressions), key=lambda f: f.name)
 
 
-def settings_for(fig, seed: int, draws: int = 3) -> list[dict]:
+def settings_for(fig, seed: int, draws: int = 6) -> list[dict]:
     """The defaults, every slider's two ends (others at default) and ``draws`` random positions."""
     rng = np.random.default_rng(seed)
     out = [{}]
@@ -43,9 +44,11 @@ def test_the_expression_figures_are_found():
 
 @pytest.mark.parametrize("fig", EXPRESSION_FIGURES, ids=lambda f: f.name)
 def test_the_vega_expressions_equal_the_python_model(fig):
-    for values in settings_for(fig, seed=sum(map(ord, fig.name))):
+    settings = settings_for(fig, seed=sum(map(ord, fig.name)))
+    default = fig.frame()
+    for values, drawn in zip(settings, vega_rows_at(fig, settings), strict=True):
         expected = fig.frame(**(fig.defaults | values))
-        assert_same(vega_rows(fig, values), expected, values, fig.frame())
+        assert_same(drawn, expected, values, default)
 
 
 def assert_same(drawn: pd.DataFrame, expected: pd.DataFrame, values: dict, default: pd.DataFrame) -> None:

@@ -22,6 +22,9 @@ def _describe(lo: float | None, hi: float | None, lo_open: bool, hi_open: bool) 
     return "any finite number"
 
 
+_PLAIN_NUMBERS = frozenset({float, int, np.float64, np.int64})  # real numbers, and not bool
+
+
 def check_number(
     name: str,
     value,
@@ -42,8 +45,9 @@ def check_number(
     ...
     ValueError: exponent must be in [0, 1], got 2
     """
-    # (the range is described only for a message: models check thousands of values per redraw)
-    if type(value) is not float and (isinstance(value, bool) or not isinstance(value, (Real, np.number))):
+    # (the models call this hundreds of thousands of times while a chart's grid is computed: the
+    # common types are recognised without the abstract-class check, the message built only to raise)
+    if type(value) not in _PLAIN_NUMBERS and (isinstance(value, bool) or not isinstance(value, (Real, np.number))):
         raise ValueError(f"{name} must be a real number in {_describe(lo, hi, lo_open, hi_open)}, got {value!r}")
     x = float(value)
     if not math.isfinite(x):
@@ -57,9 +61,8 @@ def check_number(
 
 def check_integer(name: str, value, lo: int | None = None, hi: int | None = None) -> int:
     """Return ``value`` as an int if it is a whole number within ``[lo, hi]``, else raise."""
-    allowed = _describe(lo, hi, False, False)
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-        raise ValueError(f"{name} must be a whole number in {allowed}, got {value!r}")
+    if type(value) is not int and (isinstance(value, bool) or not isinstance(value, (int, np.integer))):
+        raise ValueError(f"{name} must be a whole number in {_describe(lo, hi, False, False)}, got {value!r}")
     check_number(name, value, lo, hi)
     return int(value)
 

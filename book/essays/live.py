@@ -23,8 +23,11 @@ loads Vega from a CDN).
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
+import os
 import re
+from contextlib import suppress
 from functools import lru_cache
 from pathlib import Path
 
@@ -146,14 +149,40 @@ def _dark_palette() -> str:
     return match.group(0)
 
 
+BUNDLE_SNIPPET = "globalThis.__essaysVega = { vegaEmbed, vega, vegaLite };"
+
+
 @lru_cache(maxsize=1)
 def vega_bundle() -> str:
-    """Vega, Vega-Lite and vega-embed (vl-convert's bundle) as a module that sets ``__essaysVega``."""
+    """Vega, Vega-Lite and vega-embed (vl-convert's bundle) as a module that sets ``__essaysVega``.
+
+    Bundling takes about three seconds of CPU, in every kernel that draws a chart; the bundle is
+    kept in the user's cache directory (platformdirs), under a name made from vl-convert's version,
+    the Vega-Lite version and the snippet, so that the next kernel reads it instead. A cache that
+    cannot be read or written is bundled again, as before."""
+    import platformdirs
     import vl_convert as vlc
     from altair.utils._importers import vl_version_for_vl_convert
 
-    return vlc.javascript_bundle("globalThis.__essaysVega = { vegaEmbed, vega, vegaLite };",
-                                 vl_version=vl_version_for_vl_convert())
+    vl_version = vl_version_for_vl_convert()
+    key = hashlib.sha256(json.dumps([vlc.__version__, vl_version, BUNDLE_SNIPPET]).encode()).hexdigest()[:16]
+    path = Path(platformdirs.user_cache_dir("essays")) / f"vega-bundle-{key}.js"
+    try:
+        cached = path.read_text(encoding="utf-8")
+        if "__essaysVega" in cached:
+            return cached
+    except (OSError, UnicodeDecodeError):
+        pass
+    bundle = vlc.javascript_bundle(BUNDLE_SNIPPET, vl_version=vl_version)
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+    try:  # written whole, then renamed: a kernel never reads a half-written bundle
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_text(bundle, encoding="utf-8")
+        os.replace(partial, path)
+    except OSError:
+        with suppress(OSError):
+            partial.unlink(missing_ok=True)
+    return bundle
 
 
 def _module() -> str:
