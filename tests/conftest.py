@@ -2,6 +2,7 @@
 headless Chromium that can reach nothing but localhost."""
 from __future__ import annotations
 
+import essays  # noqa: F401  (first, before anything imports jsonschema: see essays/__init__.py)
 import functools
 import http.server
 import os
