@@ -15,9 +15,9 @@ move from ``{glue:text}`` to ``{eval}``.
 from __future__ import annotations
 
 import re
+from ast import literal_eval
 
 from myst_nb import glue as _myst_nb_glue
-from myst_nb.core.variables import format_plain_text
 
 GLUED: dict[str, object] = {}  # every value glued in this kernel, by name
 
@@ -52,6 +52,27 @@ def _plain_text(value) -> str:
     from IPython.lib.pretty import pretty
 
     return pretty(value)
+
+
+def format_plain_text(text: str, fmt_spec: str) -> str:
+    """myst-nb 1.4's ``myst_nb.core.variables.format_plain_text``, line for line: how its
+    ``{glue:text}`` role formats a value's plain-text form. Copied because importing that module
+    imports myst-nb's renderer and executors (jupyter-cache, SQLAlchemy: 0.65 s in every kernel);
+    ``tests/test_prose.py`` checks it gives what myst-nb's gives."""
+    try:
+        value = literal_eval(text)  # removes the quotes of a string's plain-text form
+    except (SyntaxError, ValueError):
+        value = text
+    if fmt_spec == "":
+        return str(value)
+    type_char = fmt_spec[-1]
+    if type_char == "s":
+        value = str(value)
+    elif type_char in ("b", "c", "d", "o", "x", "X"):
+        value = int(value)
+    elif type_char in ("e", "E", "f", "F", "g", "G", "n", "%"):
+        value = float(value)
+    return format(value, fmt_spec)
 
 
 def glued(name: str, format_spec: str = "") -> Shown:
