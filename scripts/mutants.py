@@ -12,6 +12,7 @@ against that function's mutants, so a run takes minutes, not hours.
     python scripts/mutants.py                      # every module
     python scripts/mutants.py trends survival       # only these groups of modules
     python scripts/mutants.py --report             # score of the last run, without running again
+    python scripts/mutants.py --again trends       # after adding tests: rerun only the last run's survivors
 
 Mutants judged equivalent (no test can tell them from the original) are listed, with the reason,
 in ``mutants/EQUIVALENT.md``; they count as killed in the score and are printed apart.
@@ -112,6 +113,28 @@ def module_of(mutant: str) -> str:
     return "/".join(parts[:-1]) + ".py"
 
 
+def last_results(group: str) -> dict[str, dict[str, int | None]]:
+    """Meta file (relative to the group's stage) -> mutant name -> exit code, from the last run."""
+    where = STAGES / group
+    return {str(path.relative_to(where)): json.loads(path.read_text(encoding="utf-8")).get("exit_code_by_key", {})
+            for path in where.glob("mutants/**/*.py.meta")}
+
+
+def keep_results(group: str, before: dict[str, dict[str, int | None]]) -> None:
+    """Fill the mutants a targeted run left unrun with their result from the run before."""
+    where = STAGES / group
+    for rel, codes in before.items():
+        path = where / rel
+        if not path.exists():
+            continue
+        data = json.loads(path.read_text(encoding="utf-8"))
+        mine = data.setdefault("exit_code_by_key", {})
+        for name, code in codes.items():
+            if mine.get(name) is None:
+                mine[name] = code
+        path.write_text(json.dumps(data), encoding="utf-8")
+
+
 def report() -> int:
     from mutmut.stats import status_by_exit_code
 
@@ -172,17 +195,31 @@ def main() -> int:
                         help=f"only these groups of modules: {', '.join(GROUPS)} (default all)")
     parser.add_argument("--report", action="store_true", help="print the last run's scores only")
     parser.add_argument("--jobs", type=int, default=2, help="mutants tested at once (default 2)")
+    parser.add_argument("--again", action="store_true",
+                        help="rerun only the mutants that survived the last run (after adding tests: a test "
+                             "added cannot revive a killed mutant); the others keep their last result")
     args = parser.parse_args()
     if not args.report:
+        from mutmut.stats import status_by_exit_code
+
         mutmut = Path(sys.executable).with_name("mutmut")
         env = {**os.environ, "CI": "1"}  # hypothesis: the same examples on every run (profile "ci")
         for group in args.groups or GROUPS:
             print(f"== {group}", flush=True)
+            before = last_results(group) if args.again else {}
+            names = sorted(name for codes in before.values() for name, code in codes.items()
+                           if status_by_exit_code[code] not in ("killed", "timeout"))
+            if args.again and not before:
+                print(f"no earlier run of {group}: running every mutant")
+            elif args.again and not names:
+                print(f"no mutant of {group} survived the last run")
+                continue
             where = stage(group)
-            code = subprocess.call([str(mutmut), "run", "--max-children", str(args.jobs)], cwd=where, env=env,
-                                   stdout=(where / "mutmut.log").open("w"), stderr=subprocess.STDOUT)
+            code = subprocess.call([str(mutmut), "run", "--max-children", str(args.jobs), *names], cwd=where,
+                                   env=env, stdout=(where / "mutmut.log").open("w"), stderr=subprocess.STDOUT)
             if code != 0:
                 print(f"mutmut exited with {code} for {group}: see {where.relative_to(ROOT)}/mutmut.log")
+            keep_results(group, before)
     return report()
 
 

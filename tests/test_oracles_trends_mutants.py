@@ -128,13 +128,30 @@ def test_two_frontier_models_are_enough_and_one_is_not():
     assert refusal(lambda: t.frontier_models(early, version="TH1.1", first_year=2020)).startswith("first_year = 2020")
 
 
+def synthetic(dates, minutes, keys=None):
+    """A horizons frame of frontier models (TH1.1) at the given decimal years."""
+    keys = keys or [f"k{i:02d}" for i in range(len(dates))]
+    return pd.DataFrame([{"th_version": "TH1.1", "model_key": k, "model": k.upper(),
+                          "release_date": pd.Timestamp(f"{int(d)}-06-01"), "decimal_year": d, "p50_minutes": v,
+                          "p50_ci_low": v / 2, "p50_ci_high": v * 2, "is_sota": True}
+                         for k, d, v in zip(keys, dates, minutes)])
+
+
 def test_models_released_on_the_same_day_keep_the_order_of_the_data():
-    # forty frontier models on one date, in an order that is not alphabetical: a stable sort
-    rows = [{"th_version": "TH1.1", "model_key": f"k{(7 * i) % 40:02d}", "model": f"m{(7 * i) % 40:02d}",
-             "release_date": pd.Timestamp("2024-05-01"), "decimal_year": 2024.33, "p50_minutes": 1.0 + i,
-             "p50_ci_low": 1.0, "p50_ci_high": 2.0, "is_sota": True} for i in range(40)]
-    got = t.frontier_models(pd.DataFrame(rows), first_year=2024)
-    assert got["model_key"].tolist() == [r["model_key"] for r in rows]
+    # sixty frontier models on three dates, shuffled: a stable sort keeps each date's models in file order
+    dates = np.random.default_rng(0).choice([2024.1, 2024.2, 2024.3], size=60).tolist()
+    frame = synthetic(dates, [1.0] * 60)
+    got = t.frontier_models(frame, first_year=2024)
+    want = [r["model_key"] for r in sorted(frame.to_dict("records"), key=lambda r: r["decimal_year"])]  # stable
+    assert got["model_key"].tolist() == want
+
+
+def test_a_line_that_reaches_a_work_month_before_its_last_point_ends_at_that_point():
+    # horizons already past a work-month (10,020 minutes): the line is drawn to the last point fitted
+    frame = synthetic([2020.0, 2021.0, 2022.0, 2023.0], [1000.0, 5000.0, 20000.0, 40000.0])
+    out = t.outlier_frame(frame, outlier_key="k03")
+    assert out.loc[out.kind == "all points", "decimal_year"].tolist() == [2020.0, 2023.0]
+    assert out.loc[out.kind == "last two points", "decimal_year"].tolist() == [2022.0, 2023.0]
 
 
 def test_a_frame_that_is_not_a_dataframe_is_refused_by_name_and_type():
@@ -179,7 +196,8 @@ def test_year_reaching_takes_any_positive_value_and_names_it():
 
 
 def test_trend_summary_defaults_are_a_95_percent_interval_of_2000_resamples_seeded_0():
-    xs, values = [2019.0, 2019.6, 2020.5, 2021.1, 2022.4, 2023.0], [1.0, 1.9, 3.1, 7.5, 14.0, 40.0]
+    xs = [2019.0 + 0.37 * i + 0.05 * (i % 3) for i in range(15)]
+    values = [2.0 ** (0.9 * (x - 2019.0) + 0.3 * math.sin(7 * i)) for i, x in enumerate(xs)]
     s = t.trend_summary(xs, values)
     lo, hi = plain_bootstrap(xs, values, 2000, 0.95, 0)
     assert (s.ci_low_days, s.ci_high_days) == (pytest.approx(lo, rel=1e-9), pytest.approx(hi, rel=1e-9))
@@ -299,6 +317,8 @@ def test_o3_influence_by_hand_and_the_third_model_may_be_the_point():
     b1 = plain_fit(xs, vals)[0]
     assert frame.loc["whole series", "change_percent"] == pytest.approx(100 * (b0 / b1 - 1), rel=1e-9)
     third = t.o3_influence_frame(horizons(), model_key=keys[2], first_year=2023).set_index("context")
+    message = refusal(lambda: t.o3_influence_frame(horizons(), model_key=keys[1], first_year=2023))
+    assert message.startswith("model_key must name") and repr(keys[2:]) in message
     b_before = plain_fit(xs[:2], vals[:2])[0]
     b_after = plain_fit(xs[1:3], vals[1:3])[0]
     assert third.loc["last two points", "change_percent"] == pytest.approx(100 * (b_before / b_after - 1), rel=1e-9)
@@ -351,6 +371,7 @@ def test_metr_backtest_needs_one_model_more_than_min_prior_and_says_so():
 def test_summarize_backtest_counts_by_hand():
     s = t.summarize_backtest([0.5, -0.5, 6.0, -6.0, 6.5])
     assert (s.ahead, s.behind, s.within_window) == (3, 2, 4)  # default window: 6 months, ends included
+    assert t.summarize_backtest([6.0 + 1e-12]).within_window == 1  # the end, up to rounding of 1e-12
     assert refusal(lambda: t.summarize_backtest([])).startswith("error_months must hold at least 1")
 
 
@@ -468,9 +489,15 @@ def test_metr_and_moore_noise_wrappers_pass_every_setting_on():
     got = t.metr_release_noise(horizons(), version="TH1.0", first_year=2022, sigma_months=7.0, n_points=6,
                                horizon_minutes=600.0, draws=60, window_months=2.0, seed=9)
     check_noise(got, xs[-6:], vals[-6:], 600.0, 7.0, 60, 2.0, 9)
+    got = t.metr_release_noise(horizons(), first_year=2023, sigma_months=7.0, draws=60)
+    rows = frontier("TH1.1", 2023)
+    check_noise(got, [r["decimal_year"] for r in rows], [r["p50_minutes"] for r in rows], WEEK_MIN, 7.0, 60, 6.0, 0)
     rows = moore_rows()
     xs, vals = [r["decimal_year"] for r in rows], [r["transistors"] for r in rows]
     check_noise(t.moore_release_noise(moore()), xs, vals, 1e11, 3.0, 500, 6.0, 0)
+    wide = t.moore_release_noise(moore(), sigma_months=40.0)  # the default window (6 months) now matters
+    assert 0 < wide.chance_within_window < 1
+    check_noise(wide, xs, vals, 1e11, 40.0, 500, 6.0, 0)
     rows = moore_rows(1990)
     xs, vals = [r["decimal_year"] for r in rows], [r["transistors"] for r in rows]
     got = t.moore_release_noise(moore(), first_year=1990, sigma_months=7.0, n_points=10, target=5e10, draws=60,
@@ -527,6 +554,7 @@ def histogram_by_hand(draws, f0, window):
     dict(version="TH1.0", first_year=2020, sigma_months=6.0, n_points=3, horizon_minutes=0.1, draws=400,
          window_months=9.0, seed=2),  # wide noise: draws below, above, slow and not growing
     dict(window_months=1.5),  # the window's end on the two middle bins' centres: they are within
+    dict(first_year=2023, sigma_months=6.0),
 ])
 def test_the_forecast_histogram_by_hand(kwargs):
     version, first_year = kwargs.get("version", "TH1.1"), kwargs.get("first_year", 2019)
@@ -568,7 +596,7 @@ def test_comparison_frame_by_hand_on_th10_since_2023():
 
 def test_moore_window_frame_by_hand():
     years = [r["year"] for r in moore_rows()]
-    for span in (None, 10):
+    for span in (None, 10, 3):
         frame = t.moore_window_frame(moore(), span_years=span)
         def window(y):
             return [r for r in moore_rows(y) if span is None or r["year"] < y + span]
