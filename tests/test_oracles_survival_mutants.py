@@ -67,13 +67,15 @@ def test_the_two_phase_lag_far_past_the_cap_by_hand():
     # u far beyond the cap (the branch that avoids overflow): the same formula, evaluated directly
     for u, x, s, k in ((200.0, 0.01, 1e-3, 1.0), (70.0, 0.2, 0.3, 1.0), (500.0, 1e-3, 0.05, 4.0)):
         assert m.two_phase_lag_doublings(u, x, s, k) == pytest.approx(plain_two_phase(u, x, s, k)[2], abs=1e-9)
-    # the default off-Earth doubling time is T itself
-    assert m.two_phase_lag_doublings(40.0, 0.01, 1e-3) == pytest.approx(plain_two_phase(40.0, 0.01, 1e-3, 1.0)[2])
-    assert m.two_phase_lag(40 * YEAR, 0.01, YEAR, 1e-3) == pytest.approx(YEAR * plain_two_phase(40.0, 0.01, 1e-3, 1.0)[2])
+    # the default off-Earth doubling time is T itself (a seed of 5% > x = 1%: the seeding route sets the lag)
+    assert plain_two_phase(40.0, 0.01, 0.05, 1.0)[1] < math.log2(100) - 1
+    assert m.two_phase_lag_doublings(40.0, 0.01, 0.05) == pytest.approx(plain_two_phase(40.0, 0.01, 0.05, 1.0)[2])
+    assert m.two_phase_lag(40 * YEAR, 0.01, YEAR, 0.05) == pytest.approx(YEAR * plain_two_phase(40.0, 0.01, 0.05, 1.0)[2])
 
 
 @pytest.mark.parametrize("v, s, k", [(0.3, 0.2, 1.0), (0.9, 0.05, 2.0), (5.0, 0.01, 3.0), (61.0, 0.01, 1.0),
-                                     (100.0, 1e-4, 1.0), (250.0, 0.3, 2.0), (40.0, 0.0, 1.0)])
+                                     (100.0, 1e-4, 1.0), (250.0, 0.3, 2.0), (40.0, 0.0, 1.0),
+                                     (70.0, 0.8, 1.0), (61.0, 1e-20, 1.0), (65.0, 1e-19, 1.0)])
 def test_the_seeding_route_alone_by_hand(v, s, k):
     want = v if s == 0 else max(0.0, v - math.log2(1 + s * (2.0 ** (v / k) - 1)))
     assert frames._seed_lag(v, s, k) == pytest.approx(want, abs=1e-9)
