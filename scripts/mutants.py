@@ -6,7 +6,8 @@ module of ``book/essays/models/`` and ``book/essays/explorable.py`` with the fas
 
 mutmut imports the mutated code from ``mutants/src`` (or ``./``), so the helper package is staged in
 ``_build/mutants/`` as ``src/essays`` beside ``src/data`` (where ``essays.data`` looks for the data
-files) with a copy of ``tests/``. mutmut records which tests call each function and runs only those
+files) and ``src/_static`` (the page's script, which ``essays.live`` reads), with a copy of ``tests/``
+and of ``book/_static`` (the explorable tests run the page's functions from it). mutmut records which tests call each function and runs only those
 against that function's mutants, so a run takes minutes, not hours.
 
     python scripts/mutants.py                      # every module
@@ -69,7 +70,7 @@ filterwarnings = ["error"]
 source_paths = ["src"]
 only_mutate = {only}
 do_not_mutate = ["src/essays/models/__init__.py"]
-also_copy = ["_toc.yml"]
+also_copy = ["_toc.yml", "book"]
 pytest_add_cli_args_test_selection = {tests}
 pytest_add_cli_args = ["-p", "no:xdist", "-k", "{deselect}"]
 """
@@ -84,6 +85,10 @@ def stage(group: str) -> Path:
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".ipynb_checkpoints")
     shutil.copytree(ROOT / "book" / "essays", where / "src" / "essays", ignore=ignore)
     shutil.copytree(ROOT / "book" / "data", where / "src" / "data", ignore=ignore)
+    # the page's script: essays.live reads it beside the package (src/_static), and the explorable
+    # tests run its functions from book/_static under the tests' parent
+    shutil.copytree(ROOT / "book" / "_static", where / "src" / "_static", ignore=ignore)
+    shutil.copytree(ROOT / "book" / "_static", where / "book" / "_static", ignore=ignore)
     shutil.copytree(ROOT / "tests", where / "tests", ignore=ignore)
     shutil.copy2(ROOT / "_toc.yml", where / "_toc.yml")
     files = sorted(str(p.relative_to(ROOT)) for pattern in tests for p in ROOT.glob(pattern))
