@@ -174,3 +174,53 @@ def test_the_grid_spec_keys_each_setting_by_its_slider_positions():
     params = {p["name"]: p["value"] for p in spec["params"]}
     assert params == {"slope": 1.0, "slope__i": int(np.argmin(np.abs(slopes - 1.0))), "n": 3,
                       "n__i": int(np.argmin(np.abs(ns - 3)))}
+
+
+def test_all_figures_are_the_explorables_the_chart_modules_declare():
+    # a second walk over book/essays/charts/*.py, by file name
+    import importlib
+    from pathlib import Path
+
+    import essays.charts
+
+    want = {}
+    for path in sorted(Path(essays.charts.__file__).parent.glob("*.py")):
+        if path.stem != "__init__":
+            module = importlib.import_module(f"essays.charts.{path.stem}")
+            want.update({v.name: v for v in vars(module).values() if isinstance(v, Explorable)})
+    got = ex.all_figures()
+    assert list(got) == sorted(want) and all(got[name] is want[name] for name in want) and len(got) >= 5
+
+
+def test_a_live_kernel_is_a_shell_with_a_kernel_unless_the_build_renders_statically(monkeypatch):
+    import IPython
+
+    class Shell:
+        kernel = object()
+
+    monkeypatch.delenv(ex.RENDER_ENV, raising=False)
+    monkeypatch.setattr(IPython, "get_ipython", lambda: Shell())
+    assert ex._in_live_kernel() is True
+    monkeypatch.setenv(ex.RENDER_ENV, "static")
+    assert ex._in_live_kernel() is False
+    monkeypatch.delenv(ex.RENDER_ENV)
+    monkeypatch.setattr(IPython, "get_ipython", lambda: object())  # a terminal IPython: no kernel
+    assert ex._in_live_kernel() is False
+    monkeypatch.setattr(IPython, "get_ipython", lambda: None)  # plain Python
+    assert ex._in_live_kernel() is False
+
+
+def test_choice_defaults_to_the_first_option_and_keeps_its_label():
+    p = ex.choice("suite", "Task suite", ["TH1.0", "TH1.1", "TH2"])
+    assert (p.default, p.label, p.min, p.max, p.options) == (0, "Task suite", 0, 2, ("TH1.0", "TH1.1", "TH2"))
+
+
+def test_the_log_step_counts_decades_from_the_minimum():
+    p = Param("t", "T", 200.0, 2.0, 2e5, log=True)  # two decades above min
+    step = ex._log_step(p)
+    assert 2.0 / step == pytest.approx(round(2.0 / step), abs=1e-9) and step == pytest.approx(1e-3, rel=1e-3)
+
+
+def test_an_unsupported_value_in_model_output_is_named_by_type():
+    with pytest.raises(TypeError, match="model output holds a object, which a chart cannot take"):
+        ex._records(pd.DataFrame({"o": [object()]}))
