@@ -67,7 +67,8 @@ bench: install-dev
 # Mutation score of every model module and explorable.py against the fast tests (mutmut; on demand,
 # like bench: tens of minutes on two cores). Score per module, then the surviving mutants; the
 # equivalent ones are listed with their reasons in mutants/EQUIVALENT.md. GROUPS="trends survival"
-# runs only those groups.
+# runs only those groups; after adding tests, `python scripts/mutants.py --again <group>` reruns only
+# the last run's survivors (minutes, not tens of minutes).
 mutants: install-dev
 	nice -n 10 $(BIN)/python scripts/mutants.py $(GROUPS)
 

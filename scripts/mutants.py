@@ -6,12 +6,14 @@ module of ``book/essays/models/`` and ``book/essays/explorable.py`` with the fas
 
 mutmut imports the mutated code from ``mutants/src`` (or ``./``), so the helper package is staged in
 ``_build/mutants/`` as ``src/essays`` beside ``src/data`` (where ``essays.data`` looks for the data
-files) with a copy of ``tests/``. mutmut records which tests call each function and runs only those
+files) and ``src/_static`` (the page's script, which ``essays.live`` reads), with a copy of ``tests/``
+and of ``book/_static`` (the explorable tests run the page's functions from it). mutmut records which tests call each function and runs only those
 against that function's mutants, so a run takes minutes, not hours.
 
     python scripts/mutants.py                      # every module
     python scripts/mutants.py trends survival       # only these groups of modules
     python scripts/mutants.py --report             # score of the last run, without running again
+    python scripts/mutants.py --again trends       # after adding tests: rerun only the last run's survivors
 
 Mutants judged equivalent (no test can tell them from the original) are listed, with the reason,
 in ``mutants/EQUIVALENT.md``; they count as killed in the score and are printed apart.
@@ -68,7 +70,7 @@ filterwarnings = ["error"]
 source_paths = ["src"]
 only_mutate = {only}
 do_not_mutate = ["src/essays/models/__init__.py"]
-also_copy = ["_toc.yml"]
+also_copy = ["_toc.yml", "book"]
 pytest_add_cli_args_test_selection = {tests}
 pytest_add_cli_args = ["-p", "no:xdist", "-k", "{deselect}"]
 """
@@ -83,6 +85,10 @@ def stage(group: str) -> Path:
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".ipynb_checkpoints")
     shutil.copytree(ROOT / "book" / "essays", where / "src" / "essays", ignore=ignore)
     shutil.copytree(ROOT / "book" / "data", where / "src" / "data", ignore=ignore)
+    # the page's script: essays.live reads it beside the package (src/_static), and the explorable
+    # tests run its functions from book/_static under the tests' parent
+    shutil.copytree(ROOT / "book" / "_static", where / "src" / "_static", ignore=ignore)
+    shutil.copytree(ROOT / "book" / "_static", where / "book" / "_static", ignore=ignore)
     shutil.copytree(ROOT / "tests", where / "tests", ignore=ignore)
     shutil.copy2(ROOT / "_toc.yml", where / "_toc.yml")
     files = sorted(str(p.relative_to(ROOT)) for pattern in tests for p in ROOT.glob(pattern))
@@ -110,6 +116,28 @@ def module_of(mutant: str) -> str:
         if part.startswith("x_") or part.startswith("xǁ"):
             return "/".join(parts[:i]) + ".py"
     return "/".join(parts[:-1]) + ".py"
+
+
+def last_results(group: str) -> dict[str, dict[str, int | None]]:
+    """Meta file (relative to the group's stage) -> mutant name -> exit code, from the last run."""
+    where = STAGES / group
+    return {str(path.relative_to(where)): json.loads(path.read_text(encoding="utf-8")).get("exit_code_by_key", {})
+            for path in where.glob("mutants/**/*.py.meta")}
+
+
+def keep_results(group: str, before: dict[str, dict[str, int | None]]) -> None:
+    """Fill the mutants a targeted run left unrun with their result from the run before."""
+    where = STAGES / group
+    for rel, codes in before.items():
+        path = where / rel
+        if not path.exists():
+            continue
+        data = json.loads(path.read_text(encoding="utf-8"))
+        mine = data.setdefault("exit_code_by_key", {})
+        for name, code in codes.items():
+            if mine.get(name) is None:
+                mine[name] = code
+        path.write_text(json.dumps(data), encoding="utf-8")
 
 
 def report() -> int:
@@ -172,17 +200,31 @@ def main() -> int:
                         help=f"only these groups of modules: {', '.join(GROUPS)} (default all)")
     parser.add_argument("--report", action="store_true", help="print the last run's scores only")
     parser.add_argument("--jobs", type=int, default=2, help="mutants tested at once (default 2)")
+    parser.add_argument("--again", action="store_true",
+                        help="rerun only the mutants that survived the last run (after adding tests: a test "
+                             "added cannot revive a killed mutant); the others keep their last result")
     args = parser.parse_args()
     if not args.report:
+        from mutmut.stats import status_by_exit_code
+
         mutmut = Path(sys.executable).with_name("mutmut")
         env = {**os.environ, "CI": "1"}  # hypothesis: the same examples on every run (profile "ci")
         for group in args.groups or GROUPS:
             print(f"== {group}", flush=True)
+            before = last_results(group) if args.again else {}
+            names = sorted(name for codes in before.values() for name, code in codes.items()
+                           if status_by_exit_code[code] not in ("killed", "timeout"))
+            if args.again and not before:
+                print(f"no earlier run of {group}: running every mutant")
+            elif args.again and not names:
+                print(f"no mutant of {group} survived the last run")
+                continue
             where = stage(group)
-            code = subprocess.call([str(mutmut), "run", "--max-children", str(args.jobs)], cwd=where, env=env,
-                                   stdout=(where / "mutmut.log").open("w"), stderr=subprocess.STDOUT)
+            code = subprocess.call([str(mutmut), "run", "--max-children", str(args.jobs), *names], cwd=where,
+                                   env=env, stdout=(where / "mutmut.log").open("w"), stderr=subprocess.STDOUT)
             if code != 0:
                 print(f"mutmut exited with {code} for {group}: see {where.relative_to(ROOT)}/mutmut.log")
+            keep_results(group, before)
     return report()
 
 
