@@ -435,7 +435,9 @@ class Explorable:
             if not self.expressions:
                 index = int(np.argmin(np.abs(grids[p.name] - p.default)))
                 signals.append(alt.param(name=f"{p.name}__i", value=index))
-        spec = _consolidate(chart.add_params(*signals).to_dict())
+        # not validated here (a quarter of the time a build spends on figures): every figure's static
+        # spec is validated against the Vega-Lite schema in tests/test_explorable.py
+        spec = _consolidate(chart.add_params(*signals).to_dict(validate=False))
         if self.cruxes:
             spec.setdefault("datasets", {})[CLAIM_DATA_NAME] = _records_plain(
                 claim_rows(self.cruxes, self.defaults, scan="grid"))
