@@ -313,29 +313,8 @@ def _run_cells_above_markdown() -> None:
     MditRenderMixin.render_nb_cell_markdown = render_nb_cell_markdown
 
 
-def _read_in_parallel(app: Sphinx) -> None:
-    """Read (and so execute) the pages in parallel, as ``sphinx-build -j`` does: ``jupyter-book
-    build`` has no such option, and executing the chapters is most of a build. Twice as many
-    processes as cores, so that one long chapter does not leave a core idle (Sphinx hands each
-    process an equal share of pages, in name order). Checked once against a serial build, file by
-    file: only the random cell ids in ``_sources/*.ipynb`` differ, as they do between any two builds."""
-    app.parallel = max(app.parallel, 2 * len(os.sched_getaffinity(0)))
-    app.connect("builder-inited", _declare_parallel_safe)
-
-
-def _declare_parallel_safe(app: Sphinx) -> None:
-    """Two extensions that jupyter-book loads do not declare whether they are safe to read in
-    parallel, and Sphinx then warns (an error here) and reads serially. Both are: multitoc-numbering
-    only replaces how section numbers are assigned, after reading, in the main process; the LaTeX
-    extension's transforms do nothing outside a LaTeX build."""
-    for name in ("sphinx_multitoc_numbering", "sphinx_jupyterbook_latex"):
-        if name in app.extensions:
-            app.extensions[name].parallel_read_safe = True
-
-
 def setup(app: Sphinx) -> dict:
     os.environ[RENDER_ENV] = "static"
-    _read_in_parallel(app)
     _run_cells_above_markdown()
     app.setup_extension("essays.mathml")
     app.connect("config-inited", _site_prefix)
