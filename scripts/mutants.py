@@ -63,6 +63,10 @@ markers = [
     "browser: drives headless Chromium against the built site",
     "live: starts a real Jupyter server",
     "slow: takes minutes",
+    "site: reads the built book",
+    "versions: builds two versions",
+    # xdist's own mark (tests/figures.py groups tests on one worker); xdist is off here (-p no:xdist)
+    "xdist_group: run on one pytest-xdist worker",
 ]
 filterwarnings = ["error"]
 
