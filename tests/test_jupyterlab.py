@@ -804,11 +804,17 @@ def check_charts_fit_their_output_areas(chapter: LabChapter, charts: int) -> Non
 
 
 def check_saving_leaves_the_chapter_unchanged(chapter: LabChapter) -> None:
-    """Save, as autosave would (Binder's JupyterLab autosaves): jupytext must write the same bytes."""
+    """Save, as autosave would (Binder's JupyterLab autosaves): jupytext must write the same bytes.
+
+    The file's modification time is then put back: the same bytes with a newer time would tell
+    Sphinx the chapter changed, and the PDF test, which reuses the site build's doctrees (built beside
+    this test on the other worker), would execute it again."""
+    before = chapter.source.stat()
     chapter.save()
     assert chapter.source.read_bytes() == chapter.original, (
         f"saving {chapter.source.name} from JupyterLab changed it: bring its header and cell metadata into "
         "the form jupytext writes (see git diff)")
+    os.utime(chapter.source, ns=(before.st_atime_ns, before.st_mtime_ns))
 
 
 def check_dark_theme_restyles_the_charts(chapter: LabChapter) -> None:

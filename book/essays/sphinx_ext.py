@@ -313,8 +313,57 @@ def _run_cells_above_markdown() -> None:
     MditRenderMixin.render_nb_cell_markdown = render_nb_cell_markdown
 
 
+def _kernels_over_ipc() -> None:
+    """The build's kernels talk to Sphinx over Unix sockets, not TCP ports. Pages are read in
+    parallel processes (``_read_in_parallel``), and a TCP kernel's five ports are picked free in one
+    process and bound later in another: two kernels started at once (or any other connection on the
+    machine) can take the same port, and the kernel dies on start, 'Address already in use' (seen in
+    a clean-clone CI run). A Unix socket's name is this kernel's own file, which nothing else takes."""
+    import tempfile
+    import uuid
+
+    from myst_nb.core.execute.inline import ModifiedNotebookClient
+
+    create = ModifiedNotebookClient.create_kernel_manager
+    if getattr(create, "_over_ipc", False):
+        return
+
+    def create_kernel_manager(self):
+        km = create(self)
+        km.transport = "ipc"
+        # The sockets are files <ip>-1 ... <ip>-5, removed when the kernel shuts down (a Unix
+        # socket's path has at most 107 bytes, so a short directory rather than Jupyter's runtime dir).
+        km.ip = os.path.join(tempfile.gettempdir(), f"essays-kernel-{uuid.uuid4().hex}")
+        return km
+
+    create_kernel_manager._over_ipc = True
+    ModifiedNotebookClient.create_kernel_manager = create_kernel_manager
+
+
+def _read_in_parallel(app: Sphinx) -> None:
+    """Read (and so execute) the pages in parallel, as ``sphinx-build -j`` does: ``jupyter-book
+    build`` has no such option, and executing the chapters is most of a build. Twice as many
+    processes as cores, so that one long chapter does not leave a core idle (Sphinx hands each
+    process an equal share of pages, in name order). ``tests/test_reproducible.py`` compares two
+    clean builds page by page, and a serial build wrote the same pages."""
+    app.parallel = max(app.parallel, 2 * len(os.sched_getaffinity(0)))
+    app.connect("builder-inited", _declare_parallel_safe)
+
+
+def _declare_parallel_safe(app: Sphinx) -> None:
+    """Two extensions that jupyter-book loads do not declare whether they are safe to read in
+    parallel, and Sphinx then warns (an error here) and reads serially. Both are: multitoc-numbering
+    only replaces how section numbers are assigned, after reading, in the main process; the LaTeX
+    extension's transforms do nothing outside a LaTeX build."""
+    for name in ("sphinx_multitoc_numbering", "sphinx_jupyterbook_latex"):
+        if name in app.extensions:
+            app.extensions[name].parallel_read_safe = True
+
+
 def setup(app: Sphinx) -> dict:
     os.environ[RENDER_ENV] = "static"
+    _kernels_over_ipc()
+    _read_in_parallel(app)
     _run_cells_above_markdown()
     app.setup_extension("essays.mathml")
     app.connect("config-inited", _site_prefix)
