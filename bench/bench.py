@@ -246,14 +246,16 @@ LAB_PROBE = """() => {
     arm(index) {
       const figure = document.querySelectorAll(
           '#jp-main-dock-panel .jp-NotebookPanel .jp-OutputArea-output > .jupyter-widgets')[index];
-      const embed = figure.querySelector('.vega-embed');
-      const before = marks(embed.querySelector('svg.marks'));
+      // the chart's element is looked up at each change, not held: JupyterLab may render the
+      // widget's view again (a new element) while it scrolls the notebook
+      const svgOf = () => figure.querySelector('.vega-embed svg.marks');
+      const before = marks(svgOf());
       let start = null;
       this.result = new Promise((resolve, reject) => {
         const onKey = e => { if (start === null) start = e.timeStamp; };
         document.addEventListener('keydown', onKey, true);
         const observer = new MutationObserver(() => {
-          const svg = embed.querySelector('svg.marks');
+          const svg = svgOf();
           if (start === null || !svg || !svg.querySelector('g.role-mark')) return;
           const now = marks(svg);
           if (now && now !== before) {
@@ -264,7 +266,7 @@ LAB_PROBE = """() => {
             resolve(end - start);
           }
         });
-        observer.observe(embed, {childList: true, subtree: true, attributes: true, characterData: true});
+        observer.observe(figure, {childList: true, subtree: true, attributes: true, characterData: true});
         const timer = setTimeout(() => {
           observer.disconnect();
           document.removeEventListener('keydown', onKey, true);
@@ -325,14 +327,20 @@ def jupyterlab_figures(chapter_name: str = "parallelization", moves: int = 30) -
             everything: list[float] = []
             for index, explorable in enumerate(figures):
                 figure = chapter.figures().nth(index)
-                chapter.press(figure, 0, [])  # focus the handle
                 param = explorable.params[0]
                 first, second = ("PageDown", "PageUp") if param.default >= param.max else ("PageUp", "PageDown")
                 times = []
                 for i in range(moves):
+                    # Focus the handle before each move, untimed: just after Run All, JupyterLab can
+                    # move the focus to the active cell, and a key would then move nothing.
+                    chapter.press(figure, 0, [])
                     chapter.page.evaluate("i => window.__essaysBench.arm(i)", index)
                     chapter.page.keyboard.press(first if i % 2 == 0 else second)
-                    times.append(chapter.page.evaluate("() => window.__essaysBench.result"))
+                    try:
+                        times.append(chapter.page.evaluate("() => window.__essaysBench.result"))
+                    except Exception as error:
+                        raise RuntimeError(f"{explorable.name}, move {i + 1} ({first if i % 2 == 0 else second} on "
+                                           f"{param.name}): {error}") from None
                     chapter.page.wait_for_timeout(150)  # let the kernel and the page settle
                 everything += times
                 print(f"  {explorable.name:24s} median {statistics.median(times):6.1f} ms   "

@@ -575,6 +575,19 @@ def expected_marks(explorable, values: dict) -> dict[str, list[str]]:
     return svg_marks(vlc.vegalite_to_svg(spec, vl_version=vl_version_for_vl_convert()))
 
 
+def updates_in_place(explorable) -> bool:
+    """Whether a slider move is drawn in place (``essays.live``: the new rows handed to the drawn
+    Vega view): when Vega-Lite compiles each of the spec's datasets to a data set of that name that
+    it neither parses nor derives from another."""
+    import vl_convert as vlc
+    from altair.utils._importers import vl_version_for_vl_convert
+
+    spec = explorable.live_spec()
+    compiled = {d["name"]: d for d in vlc.vegalite_to_vega(spec, vl_version=vl_version_for_vl_convert())["data"]}
+    return all(name in compiled and not {"format", "source", "url"} & set(compiled[name])
+               for name in spec["datasets"])
+
+
 def d3_g(x: float, digits: int = 3) -> str:
     """A number as d3-format ``.3~g`` writes it (the charts' labels): ``4.78``, ``50``, ``2.5e+3``."""
     if x == 0:
@@ -767,6 +780,7 @@ def check_slider_redraws_from_the_model(chapter: LabChapter, index: int, explora
     sliders = [p for p in explorable.params if not p.options]  # choices are toggle buttons, not sliders
     param = sliders[0]
     key = "ArrowLeft" if before[param.name] >= param.max else "ArrowRight"
+    in_place = int(figure.locator(".essays-live-chart").get_attribute("data-updated-in-place") or 0)
     chapter.press(figure, 0, ["PageUp" if key == "ArrowRight" else "PageDown", key, key])
 
     def shown_and_held_agree(values: dict) -> bool:  # the readouts and the kernel's values
@@ -789,6 +803,11 @@ def check_slider_redraws_from_the_model(chapter: LabChapter, index: int, explora
     assert seen == expected, (f"{explorable.name} at {values}: the drawn chart differs from the model's "
                               f"({len(seen.get('aria', []))} marks drawn, {len(expected['aria'])} expected):\n"
                               + "\n".join(differences)[:3000])
+    # ... and where only rows changed, without compiling a new chart (the key press's 50 ms budget)
+    now = int(figure.locator(".essays-live-chart").get_attribute("data-updated-in-place") or 0)
+    assert (now > in_place) == updates_in_place(explorable), (
+        f"{explorable.name}: {now - in_place} of the moves were drawn in place; expected "
+        f"{'some' if updates_in_place(explorable) else 'none'}")
 
 
 def check_charts_fit_their_output_areas(chapter: LabChapter, charts: int) -> None:

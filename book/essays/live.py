@@ -9,6 +9,9 @@ Unlike ``alt.JupyterChart`` it
   whenever the output area's width changes, the whole chart, axes and legend included, fits it);
 * follows JupyterLab's light and dark themes (``<body data-jp-theme-light>``), drawing in dark mode
   with the same colours as the static site's charts (``_static/essays.js``, read from there);
+* redraws a slider move in place: when only the rows of its datasets change, they are handed to
+  the drawn Vega view (``view.data``), which recomputes what depends on them, instead of compiling
+  and drawing a new chart (a dataset that Vega-Lite parses, a date field say, is drawn anew);
 * loads Vega once per page: the widget's own module is a few kilobytes; the kernel's first chart
   carries the bundle in its state (a page without that chart asks the kernel for it with a custom
   widget message), and every chart of the page shares it.
@@ -70,17 +73,29 @@ async function render({ model, el }) {
   el.classList.add("essays-live-chart");
   el.style.width = "100%";
   let view = null, drawing = Promise.resolve(), drawnWidth = null, drawnDark = null, refits = 0, lastWidth = 0;
+  let drawnShape = null;
   const isDark = () => document.body.dataset.jpThemeLight === "false";
   const available = () => Math.floor(el.getBoundingClientRect().width);
+  // The spec without its datasets' rows: a slider move changes only the rows (Explorable.live_spec)
+  const shapeOf = (spec) => JSON.stringify({ ...spec, datasets: Object.keys(spec.datasets || {}).sort() });
 
   async function draw() {
     const source = model.get("spec");
     if (!source) return;
-    const spec = structuredClone(source);
     const dark = isDark();
-    const fit = spec.usermeta && spec.usermeta[FIT];
+    const fit = source.usermeta && source.usermeta[FIT];
     // off screen, JupyterLab does not lay a cell out (no width): the last width it had will do
     const width = available() || lastWidth;
+    const shape = shapeOf(source);
+    if (view && shape === drawnShape && dark === drawnDark && (fit ? width === drawnWidth : drawnWidth === null)) {
+      // Only the rows changed: hand them to the drawn view, whose dataflow recomputes what depends
+      // on them (Vega's own way to update a chart), instead of compiling and drawing a new chart.
+      for (const name of Object.keys(source.datasets)) view.data(name, structuredClone(source.datasets[name]));
+      await view.runAsync();
+      el.dataset.updatedInPlace = String(Number(el.dataset.updatedInPlace || 0) + 1);  // read by the tests
+      return;
+    }
+    const spec = structuredClone(source);
     if (fit && width > 0) {
       lastWidth = width;
       spec.width = width;
@@ -91,6 +106,12 @@ async function render({ model, el }) {
     });
     if (view) view.finalize();
     view = result.view;
+    // Rows can be swapped in place only where Vega-Lite kept each dataset as a data set of that
+    // name, with no parsing of its own (a date field is parsed when the chart is compiled).
+    const compiled = new Map(((result.vgSpec && result.vgSpec.data) || []).map((d) => [d.name, d]));
+    const swappable = Object.keys(spec.datasets || {}).every((name) => compiled.has(name) && !compiled.get(name).format
+      && !compiled.get(name).source && !compiled.get(name).url);
+    drawnShape = swappable ? shape : null;
     // A concatenation keeps its own size, and a chart Vega cannot fit (its legend alone too wide)
     // overflows: either is scaled down (never up) to the output area.
     const svg = el.querySelector("svg");
