@@ -162,11 +162,23 @@ def test_each_figure_downloads_its_numbers_as_csv_and_the_chart_as_svg_and_png(v
             elif pd.api.types.is_bool_dtype(expected[column]):
                 table[column] = table[column] == "true"
         assert_drawn_matches_model(table.to_dict("records"), expected)
-        page.evaluate("(n) => window.essays.figures[n].images()", name)  # links follow the redraw
-        with page.expect_download() as info:
-            toolbar.get_by_role("link", name="SVG").click()
+        # The image links are made when the reader reaches for the toolbar (the pointer is still on
+        # it after the CSV click): a move now leaves them behind the chart, and a click waits for
+        # the chart as drawn now.
+        first = fig.params[0]
+        page.evaluate(SET_JS, [name, first.name, len(first.grid()) // 2])
+        wait_idle(page, name)
+        with page.expect_download() as info:  # a click event alone: no pointer or focus reaching it first
+            toolbar.get_by_role("link", name="SVG").dispatch_event("click")
         svg = Path(info.value.path()).read_text(encoding="utf-8")
         assert svg.lstrip().startswith("<svg") and "</svg>" in svg
+        import re
+        from html import unescape
+        drawn_marks = page.evaluate("(n) => [...document.querySelectorAll(`#fig-${n} .explorable-chart "
+                                    "svg .role-mark [aria-label]`)].map((e) => e.getAttribute('aria-label'))", name)
+        saved_marks = [unescape(m) for m in re.findall(r'aria-label="([^"]*)"', svg)]
+        assert drawn_marks and [m for m in drawn_marks if m not in saved_marks] == [], \
+            f"{name}: the SVG is not the chart as drawn"
         with page.expect_download() as info:
             toolbar.get_by_role("link", name="PNG").click()
         assert Path(info.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -404,9 +404,11 @@
       download(meta.name + ".csv", url);
       setTimeout(() => URL.revokeObjectURL(url), 1000);
     });
-    /* SVG and PNG are real links, kept up to date shortly after each redraw (off the slider's hot
-     * path): a click on them is the reader's own download, which browsers never block as
-     * "automatic", unlike a download started after waiting for the image. */
+    /* SVG and PNG are real links, made when the reader reaches for them (the pointer or the focus
+     * entering the toolbar) rather than after every redraw: rendering a chart to SVG and PNG costs
+     * more than drawing it. A click on an up-to-date link is the reader's own download, which
+     * browsers never block as "automatic"; a click that comes before the images are made waits for
+     * them and follows the link within the same click's user activation. */
     const imageLink = (format, title) => {
       const a = document.createElement("a");
       a.className = "explorable-button";
@@ -418,30 +420,37 @@
     };
     const svgLink = imageLink("svg", "Download the chart as SVG");
     const pngLink = imageLink("png", "Download the chart as PNG");
-    let pending = null;
-    let fresh = Promise.resolve();
-    refreshImages = () => {
-      clearTimeout(pending);
-      fresh = new Promise((resolve) => {
-        pending = setTimeout(async () => {
-          const [svg, png] = await Promise.all([view.toImageURL("svg"), view.toImageURL("png", 2)]);
-          for (const [a, url] of [[svgLink, svg], [pngLink, png]]) {
-            if (a.href.startsWith("blob:")) URL.revokeObjectURL(a.href);
-            a.href = url;
-          }
-          resolve(true);
-        }, 150);
+    let fresh = null; // making the images of the chart as drawn now, once asked for
+    let upToDate = false; // the links hold them
+    const makeImages = () => (fresh ??= (async () => {
+      const drawn = view;
+      const [svg, png] = await Promise.all([drawn.toImageURL("svg"), drawn.toImageURL("png", 2)]);
+      if (drawn !== view) { fresh = null; return makeImages(); } // redrawn meanwhile
+      for (const [a, url] of [[svgLink, svg], [pngLink, png]]) {
+        if (a.href.startsWith("blob:")) URL.revokeObjectURL(a.href);
+        a.href = url;
+      }
+      upToDate = true;
+      return true;
+    })());
+    refreshImages = () => { fresh = null; upToDate = false; };
+    for (const event of ["pointerenter", "focusin", "touchstart"]) {
+      toolbar.addEventListener(event, () => { makeImages(); }, { passive: true });
+    }
+    for (const a of [svgLink, pngLink]) {
+      a.addEventListener("click", (event) => {
+        if (upToDate) return; // the browser follows the link: the reader's own download
+        event.preventDefault();
+        makeImages().then(() => a.click());
       });
-      return fresh;
-    };
+    }
     toolbar.append(linkButton, csvButton, svgLink, pngLink, linkField, versionField);
-    refreshImages();
     target.after(toolbar);
 
     figures[meta.name] = { view: view, meta: meta, element: figure, setIndex: setIndex, rows: rows, link: link,
                            versionLink: () => link(true),
                            claims: () => claimSentences.slice(),
-                           images: () => fresh,
+                           images: makeImages,
                            redraw: draw,
                            // true when the column is narrower than the chart's layout, or wider again
                            relayout: () => narrow !== null && narrow !== tooNarrow() };
