@@ -116,8 +116,11 @@ HOSTILE = [
 
 
 @pytest.mark.parametrize("template", HOSTILE)
-def test_a_hostile_scenario_link_leaves_the_page_unharmed(visit, template, figure_pages):
-    name, path = next(iter(figure_pages.items()))
+def test_a_hostile_scenario_link_leaves_the_page_unharmed(visit, template, figure_pages, built_html):
+    # a link is read by the same code on every page: the first figure of the lightest page with
+    # figures, which loads fastest
+    path = min(sorted(set(figure_pages.values())), key=lambda page: (built_html / page).stat().st_size)
+    name = next(n for n, p in figure_pages.items() if p == path)
     fig = all_figures()[name]
     param = fig.params[0]
     v = ready(visit, f"{path}?{template.format(fig=name, param=param.name)}#fig-{name}")
