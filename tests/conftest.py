@@ -215,10 +215,11 @@ def browser():
 
 
 class Visit:
-    """A page opened in a fresh context that records console errors and blocked requests."""
+    """A page opened in a fresh context that records console errors and blocked requests; ``width``
+    (and ``height``) open it at that window size, laid out once, rather than resized after loading."""
 
-    def __init__(self, browser, url: str):
-        self.context = browser.new_context()
+    def __init__(self, browser, url: str, width: int | None = None, height: int = 900):
+        self.context = browser.new_context(**({"viewport": {"width": width, "height": height}} if width else {}))
         self.errors: list[str] = []
         self.external: list[str] = []
         self.page = self.context.new_page()
@@ -235,6 +236,13 @@ class Visit:
             self.external.append(route.request.url)
             route.abort()
 
+    def charts_drawn(self) -> "Visit":
+        """Wait until every figure of the page is drawn (at once on a page without figures)."""
+        self.page.wait_for_function("() => !document.querySelector('figure.explorable') || window.essays",
+                                    timeout=20000)
+        self.page.evaluate("() => window.essays ? window.essays.ready.then(() => true) : true")
+        return self
+
     def close(self):
         self.context.close()
 
@@ -243,8 +251,8 @@ class Visit:
 def visit(browser, server):
     opened: list[Visit] = []
 
-    def open_page(path: str) -> Visit:
-        v = Visit(browser, f"{server}/{path.lstrip('/')}")
+    def open_page(path: str, width: int | None = None, height: int = 900) -> Visit:
+        v = Visit(browser, f"{server}/{path.lstrip('/')}", width, height)
         opened.append(v)
         return v
 

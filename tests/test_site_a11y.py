@@ -77,11 +77,7 @@ def pinned_axe() -> str:
 
 def open_for_audit(visit, path: str, mode: str):
     settings = MODES[mode]
-    v = visit(path)
-    page = v.page
-    page.set_viewport_size({"width": settings["width"], "height": 900})
-    page.wait_for_function("() => !document.querySelector('figure.explorable') || window.essays", timeout=20000)
-    page.evaluate("() => window.essays ? window.essays.ready.then(() => true) : true")
+    page = visit(path, width=settings["width"]).charts_drawn().page
     assert page.locator(".explorable-failed").count() == 0, f"{path}: a chart failed to draw"
     if settings["theme"]:
         page.evaluate(SWITCH_THEME, settings["theme"])

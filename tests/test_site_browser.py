@@ -11,20 +11,13 @@ pytestmark = pytest.mark.browser
 PAGES = [f"{f}.html" for f in toc_files()]
 
 
-def open_ready(visit, path):
-    v = visit(path)
-    v.page.wait_for_function("() => !document.querySelector('figure.explorable') || window.essays", timeout=20000)
-    v.page.evaluate("() => window.essays ? window.essays.ready.then(() => true) : true")
-    return v
-
-
 def figures_on(page) -> list[str]:
     return page.eval_on_selector_all("figure.explorable", "els => els.map(e => e.dataset.name)")
 
 
 @pytest.mark.parametrize("path", PAGES)
 def test_page_loads_nothing_from_other_hosts_and_logs_no_error(visit, path):
-    v = open_ready(visit, path)
+    v = visit(path).charts_drawn()
     v.page.wait_for_load_state("networkidle")
     assert v.external == [], f"requests left localhost: {v.external}"
     assert v.errors == [], f"console errors: {v.errors}"
@@ -32,7 +25,7 @@ def test_page_loads_nothing_from_other_hosts_and_logs_no_error(visit, path):
 
 @pytest.mark.parametrize("path", PAGES)
 def test_every_chart_draws_and_no_dead_widget_appears(visit, path):
-    v = open_ready(visit, path)
+    v = visit(path).charts_drawn()
     page = v.page
     for name in figures_on(page):
         assert page.locator(f"#fig-{name}.explorable-failed").count() == 0
@@ -43,7 +36,7 @@ def test_every_chart_draws_and_no_dead_widget_appears(visit, path):
 def test_every_declared_figure_appears_on_some_page(visit):
     shown = set()
     for path in PAGES:
-        shown.update(figures_on(open_ready(visit, path).page))
+        shown.update(figures_on(visit(path).charts_drawn().page))
     assert set(all_figures()) <= shown
 
 
@@ -51,7 +44,7 @@ def test_every_declared_figure_appears_on_some_page(visit):
 def test_moving_each_slider_with_the_keyboard_moves_what_the_chart_draws(visit, path):
     """Every slider visibly acts on its chart: its marks move, change size or colour (not only a
     text or an axis's numbers), and its readout shows the new value."""
-    v = open_ready(visit, path)
+    v = visit(path).charts_drawn()
     page = v.page
     still = []
     for name in figures_on(page):
@@ -83,7 +76,7 @@ def test_moving_each_slider_with_the_keyboard_moves_what_the_chart_draws(visit, 
 
 @pytest.mark.parametrize("path", PAGES)
 def test_drawn_numbers_equal_the_python_model_at_several_settings(visit, path):
-    v = open_ready(visit, path)
+    v = visit(path).charts_drawn()
     page = v.page
     for name in figures_on(page):
         fig = all_figures()[name]

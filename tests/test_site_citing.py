@@ -26,16 +26,10 @@ def figure_pages(built_html) -> dict[str, str]:
     return pages
 
 
-def ready(visit, path):
-    v = visit(path)
-    v.page.wait_for_function("() => !document.querySelector('figure.explorable') || window.essays")
-    v.page.evaluate("() => window.essays ? window.essays.ready.then(() => true) : true")
-    return v
-
 
 def test_every_section_heading_has_a_cite_button_whose_citation_names_anchor_and_version(visit):
     for path in toc_files():
-        v = ready(visit, f"{path}.html")
+        v = visit(f"{path}.html").charts_drawn()
         page = v.page
         buttons = page.locator("button.cite-toggle")
         count = buttons.count()
@@ -79,7 +73,7 @@ def test_a_scenario_link_restores_the_view_it_was_made_from_in_a_fresh_page(visi
     for name, path in figure_pages.items():
         by_page.setdefault(path, []).append(name)
     for path, names in by_page.items():
-        v = ready(visit, path)
+        v = visit(path).charts_drawn()
         positions, links = {}, {}
         for name in names:
             positions[name] = {p.name: max(0, len(p.grid()) * 2 // 3 - 1) for p in all_figures()[name].params}
@@ -91,7 +85,7 @@ def test_a_scenario_link_restores_the_view_it_was_made_from_in_a_fresh_page(visi
         query = [pair for name in names for pair in parse_qsl(urlsplit(links[name]).query)]
         together = f"{server}/{path}?{urlencode(query)}#fig-{names[-1]}"
         for link, shown in ((links[names[0]], names[:1]), (together, names)):
-            fresh = ready(visit, link[len(server):])
+            fresh = visit(link[len(server):]).charts_drawn()
             for name in shown:
                 fig = all_figures()[name]
                 wait_idle(fresh.page, name)
@@ -123,7 +117,7 @@ def test_a_hostile_scenario_link_leaves_the_page_unharmed(visit, template, figur
     name = next(n for n, p in figure_pages.items() if p == path)
     fig = all_figures()[name]
     param = fig.params[0]
-    v = ready(visit, f"{path}?{template.format(fig=name, param=param.name)}#fig-{name}")
+    v = visit(f"{path}?{template.format(fig=name, param=param.name)}#fig-{name}").charts_drawn()
     page = v.page
     assert page.evaluate("() => window.pwned === undefined")
     assert page.locator("img[src=x], figure.explorable script:not([type='application/json'])").count() == 0

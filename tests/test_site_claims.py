@@ -14,12 +14,6 @@ CRUXES = all_cruxes()
 PAGES = sorted({f.chart.__module__.rsplit(".", 1)[-1] for f, _ in CRUXES})
 
 
-def ready(visit, path):
-    v = visit(path)
-    v.page.wait_for_function("() => !document.querySelector('figure.explorable') || window.essays", timeout=20000)
-    v.page.evaluate("() => window.essays ? window.essays.ready.then(() => true) : true")
-    return v
-
 
 def shown(page, name: str, claim: str) -> dict:
     box = page.locator(f"#fig-{name} .explorable-claim[data-claim='{claim}']")
@@ -45,7 +39,7 @@ def expected(fig, crux, positions) -> dict:
 @pytest.mark.skipif(not CRUXES, reason="the book declares no claim yet")
 @pytest.mark.parametrize("page_name", PAGES)
 def test_crossing_a_printed_threshold_flips_the_status_and_the_drawn_claim(visit, page_name):
-    v = ready(visit, f"book/{page_name}.html")
+    v = visit(f"book/{page_name}.html").charts_drawn()
     page = v.page
     for fig, crux in [(f, c) for f, c in CRUXES if f.chart.__module__.endswith("." + page_name)]:
         name, claim = fig.name, crux.claim.name
@@ -95,7 +89,7 @@ def _others_index(fig, table, param, positions) -> int:
 
 @pytest.mark.skipif(not CRUXES, reason="the book declares no claim yet")
 def test_the_cruxes_page_lists_every_claim_and_its_links_open_the_other_world(visit, server):
-    v = ready(visit, "book/cruxes.html")
+    v = visit("book/cruxes.html").charts_drawn()
     ids = set(v.page.eval_on_selector_all("table.cruxes-table tbody tr", "rows => rows.map(r => r.id)"))
     assert ids == {f"crux-{f.name}-{c.claim.name}" for f, c in CRUXES}
     figures = all_figures()
@@ -106,7 +100,7 @@ def test_the_cruxes_page_lists_every_claim_and_its_links_open_the_other_world(vi
                     "(as) => as.map(a => a.href)")
                 target = next(h for h in href if f".{item['param']}=" in h and h.endswith(f"#fig-{row['figure']}")
                               and repr(link["across"]) in h)
-                w = ready(visit, target[len(server):])
+                w = visit(target[len(server):]).charts_drawn()
                 assert shown(w.page, row["figure"], row["claim"])["holds"] == link["holds_across"]
                 fig = figures[row["figure"]]
                 assert position(w.page, fig.name, item["param"]) == int(

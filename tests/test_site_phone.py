@@ -111,12 +111,9 @@ def active_entry(page) -> list[str]:
 def test_contents_highlight_follows_the_section_in_view(visit, how):
     """The reader scrolls in big steps (a fast wheel, a dragged scrollbar) to just past each later
     section's heading, the section's text filling the window: its entry is the highlighted one."""
-    v = visit(CHAPTER)
-    page = v.page
-    page.set_viewport_size({"width": 1280, "height": 800})
-    sections = page.eval_on_selector_all("article section > section[id]", "els => els.map(e => e.id)")
     # every chart drawn first: a chart that lays itself out while the page scrolls moves the headings
-    page.evaluate("() => window.essays ? window.essays.ready.then(() => true) : true")
+    page = visit(CHAPTER, width=1280, height=800).charts_drawn().page
+    sections = page.eval_on_selector_all("article section > section[id]", "els => els.map(e => e.id)")
     page.mouse.move(640, 400)
     below = """id => document.getElementById(id).querySelector('h2').getBoundingClientRect().top + 40"""
     for section in sections[2:-2]:

@@ -16,11 +16,8 @@ CHART_WIDTHS = """() => Array.from(document.querySelectorAll('figure.explorable'
 
 
 def open_ready(visit, path, width=1200):
-    v = visit(path)
-    v.page.set_viewport_size({"width": width, "height": 900})
-    v.page.wait_for_function("() => !document.querySelector('figure.explorable') || window.essays")
-    v.page.evaluate("() => window.essays ? window.essays.ready.then(() => true) : true")
-    v.page.wait_for_timeout(300)
+    v = visit(path, width=width).charts_drawn()
+    v.page.wait_for_timeout(300)  # the charts' first resize check (debounced) has run
     return v
 
 

@@ -185,10 +185,8 @@ def versions_server(two_versions):
 def open_page(browser, versions_server):
     opened = []
 
-    def go(path: str) -> Visit:
-        v = Visit(browser, f"{versions_server}/{path}")
-        v.page.wait_for_function("() => !document.querySelector('figure.explorable') || window.essays")
-        v.page.evaluate("() => window.essays ? window.essays.ready.then(() => true) : true")
+    def go(path: str, width: int | None = None, height: int = 900) -> Visit:
+        v = Visit(browser, f"{versions_server}/{path}", width, height).charts_drawn()
         opened.append(v)
         return v
 
