@@ -39,14 +39,15 @@ def test_every_declared_figure_appears_on_some_page(built_html):
     assert shown and set(all_figures()) <= shown, f"not on any page: {sorted(set(all_figures()) - shown)}"
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_moving_each_slider_with_the_keyboard_moves_what_the_chart_draws(visit, path):
+def default_positions(fig) -> dict[str, int]:
+    return {p.name: int(abs(p.grid() - p.default).argmin()) for p in fig.params}
+
+
+def check_keyboard_moves_what_the_chart_draws(page, names: list[str]) -> None:
     """Every slider visibly acts on its chart: its marks move, change size or colour (not only a
     text or an axis's numbers), and its readout shows the new value."""
-    v = visit(path).charts_drawn()
-    page = v.page
     still = []
-    for name in figures_on(page):
+    for name in names:
         for param in all_figures()[name].params:
             before, shape_before = drawn(page, name), geometry(page, name)
             if param.options:  # a segmented control: arrow keys move the choice
@@ -70,21 +71,33 @@ def test_moving_each_slider_with_the_keyboard_moves_what_the_chart_draws(visit, 
             output = page.locator(f"#fig-{name} output[for='{control_id}']").inner_text()
             assert output == param.display(param.grid()[index])
     assert not still, "\n".join(still)
-    assert v.errors == [], f"console errors: {v.errors}"
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_drawn_numbers_equal_the_python_model_at_several_settings(visit, path):
-    v = visit(path).charts_drawn()
-    page = v.page
-    for name in figures_on(page):
+def check_drawn_numbers_equal_the_model(page, names: list[str]) -> None:
+    """Each figure set to its defaults, every slider at its start, at its end and a third of the way."""
+    for name in names:
         fig = all_figures()[name]
         sizes = {p.name: len(p.grid()) for p in fig.params}
-        defaults = {p.name: int(abs(p.grid() - p.default).argmin()) for p in fig.params}
-        layouts = [defaults, {k: 0 for k in sizes}, {k: n - 1 for k, n in sizes.items()},
+        layouts = [default_positions(fig), {k: 0 for k in sizes}, {k: n - 1 for k, n in sizes.items()},
                    {k: n // 3 for k, n in sizes.items()}]
         for positions in layouts:
             for param, index in positions.items():
                 page.evaluate(SET_JS, [name, param, index])
             wait_idle(page, name)
             assert_drawn_matches_model(drawn(page, name), fig.frame(**settings_at(fig, positions)))
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_sliders_move_what_the_chart_draws_and_the_drawn_numbers_equal_the_python_model(visit, path):
+    """One fresh load per page: as first drawn, each chart is the model at its defaults; then every
+    slider moved by keyboard moves its chart; then the drawn numbers equal the model at several
+    settings."""
+    v = visit(path).charts_drawn()
+    page = v.page
+    names = figures_on(page)
+    for name in names:
+        fig = all_figures()[name]
+        assert_drawn_matches_model(drawn(page, name), fig.frame(**settings_at(fig, default_positions(fig))))
+    check_keyboard_moves_what_the_chart_draws(page, names)
+    check_drawn_numbers_equal_the_model(page, names)
+    assert v.errors == [], f"console errors: {v.errors}"
