@@ -83,8 +83,10 @@ def pseudo_element_rules(css_texts: list[str], packs) -> str:
             return f"{ord(value[1]):x}"
         return None
 
+    # rule by rule: the pattern run over the whole text retries at every character (seconds)
+    found = [match for block in css.split("}") if "content" in block for match in _RULE.findall(block + "}")]
     rules = []
-    for selector, body, value in _RULE.findall(css):
+    for selector, body, value in found:
         selector = selector.strip()
         if selector.startswith((".fa", "@")) or not re.search(r":(before|after)\b", selector):
             continue  # the icon classes are icons.css's own rules above
