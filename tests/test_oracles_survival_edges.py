@@ -2,7 +2,6 @@
 states and refused just beyond them, with a message that starts with its name (issue #24)."""
 from __future__ import annotations
 
-import pytest
 
 from edges import edges_test
 from essays.models import survival as m
