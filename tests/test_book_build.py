@@ -39,5 +39,5 @@ def test_the_builds_kernels_talk_over_unix_sockets_named_for_each_kernel():
                 for _ in range(2)]
     assert [km.transport for km in managers] == ["ipc", "ipc"]
     assert managers[0].ip != managers[1].ip
-    # a Unix socket's path holds at most 107 bytes: <ip>-<n> must fit
-    assert all(len(f"{km.ip}-99".encode()) <= 107 for km in managers)
+    # a Unix socket's path holds at most 103 bytes on macOS, 107 on Linux: <ip>-<n> must fit
+    assert all(len(f"{km.ip}-99".encode()) <= 103 for km in managers)

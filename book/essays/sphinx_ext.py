@@ -318,22 +318,25 @@ def _kernels_over_ipc() -> None:
     parallel processes (``_read_in_parallel``), and a TCP kernel's five ports are picked free in one
     process and bound later in another: two kernels started at once (or any other connection on the
     machine) can take the same port, and the kernel dies on start, 'Address already in use' (seen in
-    a clean-clone CI run). A Unix socket's name is this kernel's own file, which nothing else takes."""
+    a clean-clone CI run). A Unix socket's name is this kernel's own file, which nothing else takes.
+    (Where there are no Unix sockets, Windows, Sphinx reads serially and the kernels keep TCP.)"""
     import tempfile
     import uuid
 
     from myst_nb.core.execute.inline import ModifiedNotebookClient
 
     create = ModifiedNotebookClient.create_kernel_manager
-    if getattr(create, "_over_ipc", False):
+    if os.name != "posix" or getattr(create, "_over_ipc", False):
         return
 
     def create_kernel_manager(self):
         km = create(self)
         km.transport = "ipc"
-        # The sockets are files <ip>-1 ... <ip>-5, removed when the kernel shuts down (a Unix
-        # socket's path has at most 107 bytes, so a short directory rather than Jupyter's runtime dir).
-        km.ip = os.path.join(tempfile.gettempdir(), f"essays-kernel-{uuid.uuid4().hex}")
+        # The sockets are files <ip>-1 ... <ip>-5, removed when the kernel shuts down. A socket's
+        # path holds at most 103 bytes on macOS (107 on Linux): /tmp, not a long $TMPDIR or
+        # Jupyter's runtime folder.
+        folder = "/tmp" if os.path.isdir("/tmp") else tempfile.gettempdir()
+        km.ip = os.path.join(folder, f"essays-kernel-{uuid.uuid4().hex[:16]}")
         return km
 
     create_kernel_manager._over_ipc = True
@@ -346,7 +349,8 @@ def _read_in_parallel(app: Sphinx) -> None:
     processes as cores, so that one long chapter does not leave a core idle (Sphinx hands each
     process an equal share of pages, in name order). ``tests/test_reproducible.py`` compares two
     clean builds page by page, and a serial build wrote the same pages."""
-    app.parallel = max(app.parallel, 2 * len(os.sched_getaffinity(0)))
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    app.parallel = max(app.parallel, 2 * cores)
     app.connect("builder-inited", _declare_parallel_safe)
 
 
