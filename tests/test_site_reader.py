@@ -128,6 +128,8 @@ def test_search_finds_words_from_every_chapter(visit):
 def test_each_figure_downloads_its_numbers_as_csv_and_the_chart_as_svg_and_png(visit):
     import csv
     import io
+    import re
+    from html import unescape
     from pathlib import Path
 
     import pandas as pd
@@ -169,8 +171,6 @@ def test_each_figure_downloads_its_numbers_as_csv_and_the_chart_as_svg_and_png(v
             toolbar.get_by_role("link", name="SVG").dispatch_event("click")
         svg = Path(info.value.path()).read_text(encoding="utf-8")
         assert svg.lstrip().startswith("<svg") and "</svg>" in svg
-        import re
-        from html import unescape
         drawn_marks = page.evaluate("(n) => [...document.querySelectorAll(`#fig-${n} .explorable-chart "
                                     "svg .role-mark [aria-label]`)].map((e) => e.getAttribute('aria-label'))", name)
         saved_marks = [unescape(m) for m in re.findall(r'aria-label="([^"]*)"', svg)]
