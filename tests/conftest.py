@@ -222,6 +222,7 @@ class Visit:
         self.context = browser.new_context(**({"viewport": {"width": width, "height": height}} if width else {}))
         self.errors: list[str] = []
         self.external: list[str] = []
+        self.requested: list[str] = []
         self.page = self.context.new_page()
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
@@ -229,6 +230,7 @@ class Visit:
         self.page.goto(url, wait_until="load")
 
     def _route(self, route):
+        self.requested.append(route.request.url)
         host = urlparse(route.request.url).hostname
         if host in ("127.0.0.1", "localhost"):
             route.continue_()

@@ -8,6 +8,7 @@ import pytest
 from conftest import toc_files
 from essays.explorable import all_figures
 from figures import SET_JS, assert_drawn_matches_model, drawn, geometry, settings_at, wait_idle
+from test_site_light import HEAVY
 
 pytestmark = pytest.mark.browser
 PAGES = [f"{f}.html" for f in toc_files()]
@@ -19,6 +20,8 @@ def figures_on(page) -> list[str]:
 
 @pytest.mark.parametrize("path", PAGES)
 def test_page_draws_every_chart_loads_nothing_from_other_hosts_and_logs_no_error(visit, path):
+    """...nor the theme's icon script, its icon fonts or a TeX engine (test_site_light checks the
+    pages outside the table of contents)."""
     v = visit(path).charts_drawn()
     page = v.page
     for name in figures_on(page):
@@ -28,6 +31,8 @@ def test_page_draws_every_chart_loads_nothing_from_other_hosts_and_logs_no_error
     page.wait_for_load_state("networkidle")
     assert v.external == [], f"requests left localhost: {v.external}"
     assert v.errors == [], f"console errors: {v.errors}"
+    heavy = [u for u in v.requested if HEAVY.search(u) or "fontawesome/webfonts" in u]
+    assert heavy == [], f"{path} requested {heavy}"
 
 
 def test_every_declared_figure_appears_on_some_page(built_html):
