@@ -113,6 +113,7 @@ def test_every_figure_has_valid_static_and_live_vega_lite(name):
     schema = alt.vegalite.v6.schema.core.load_schema()
     validate_jsonschema(static_spec(fig), schema, rootschema=schema)
     fig.figure().to_dict()  # altair validates the live chart against the Vega-Lite schema
+    validate_jsonschema(fig.live_spec(), schema, rootschema=schema)  # as the live widget draws it
 
 
 @STATIC_GROUP

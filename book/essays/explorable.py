@@ -395,7 +395,10 @@ class Explorable:
         """
         if self._template is None:
             # A fixed width (what vl-convert draws), which the live chart fits to its output area
-            self._template = live.fitted(theme.finish(self.chart(alt.Chart(alt.Data(name=LIVE_DATA)))).to_dict())
+            # not validated here (a quarter of a second a chapter in JupyterLab's Run All): the tests
+            # validate every figure's live spec against the Vega-Lite schema
+            self._template = live.fitted(
+                theme.finish(self.chart(alt.Chart(alt.Data(name=LIVE_DATA)))).to_dict(validate=False))
         datasets = {LIVE_DATA: _records(self.frame(**values))}
         if self.cruxes:
             datasets[CLAIM_DATA_NAME] = self.claim_rows(**values)
