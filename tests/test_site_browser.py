@@ -7,7 +7,8 @@ import pytest
 
 from conftest import toc_files
 from essays.explorable import all_figures
-from figures import SET_JS, assert_drawn_matches_model, drawn, geometry, settings_at, wait_idle
+from figures import (SET_JS, assert_drawn_matches_model, drawn, geometry, position, press_to_move, settings_at,
+                     wait_idle)
 from test_site_light import HEAVY
 
 pytestmark = pytest.mark.browser
@@ -48,33 +49,38 @@ def default_positions(fig) -> dict[str, int]:
     return {p.name: int(abs(p.grid() - p.default).argmin()) for p in fig.params}
 
 
+def check_text_alternatives(page, names: list[str]) -> None:
+    """Each chart's text alternative names the figure and every slider; every slider has a visible label."""
+    for name in names:
+        fig = all_figures()[name]
+        label = page.locator(f"#fig-{name} .explorable-chart").get_attribute("aria-label")
+        assert fig.title and label.startswith(fig.title), name
+        assert [p.label for p in fig.params if p.label not in label] == [], f"{name}: {label}"
+        for control in page.locator(f"#fig-{name} .explorable-controls label").all():
+            assert control.is_visible() and control.inner_text().strip()
+
+
 def check_keyboard_moves_what_the_chart_draws(page, names: list[str]) -> None:
     """Every slider visibly acts on its chart: its marks move, change size or colour (not only a
-    text or an axis's numbers), and its readout shows the new value."""
+    text or an axis's numbers), its readout shows the new value, and the chart's text alternative
+    follows."""
     still = []
     for name in names:
+        chart = page.locator(f"#fig-{name} .explorable-chart")
         for param in all_figures()[name].params:
             before, shape_before = drawn(page, name), geometry(page, name)
-            if param.options:  # a segmented control: arrow keys move the choice
-                checked = page.locator(f"#fig-{name} input[data-param='{param.name}']:checked")
-                checked.focus()
-                at_end = int(checked.get_attribute("value")) == len(param.options) - 1
-                page.keyboard.press("ArrowLeft" if at_end else "ArrowRight")
-                index = int(page.locator(f"#fig-{name} input[data-param='{param.name}']:checked").get_attribute("value"))
-                control_id = f"fig-{name}-{param.name}"
-            else:
-                slider = page.locator(f"#fig-{name} input[data-param='{param.name}']")
-                slider.focus()
-                at_end = slider.input_value() == slider.get_attribute("max")
-                page.keyboard.press("Home" if at_end else "End")
-                index = int(slider.input_value())
-                control_id = slider.get_attribute("id")
+            described = chart.get_attribute("aria-label")
+            press_to_move(page, name, param)  # Home/End on a slider, an arrow on a segmented control
+            index = position(page, name, param.name)
+            control_id = (f"fig-{name}-{param.name}" if param.options else
+                          page.locator(f"#fig-{name} input[data-param='{param.name}']").get_attribute("id"))
             after = drawn(page, name)
             assert after != before, f"{name}: moving {param.name} did not change the chart"
             if geometry(page, name) == shape_before:
                 still.append(f"{name}: moving {param.name} moved no mark")
             output = page.locator(f"#fig-{name} output[for='{control_id}']").inner_text()
             assert output == param.display(param.grid()[index])
+            assert chart.get_attribute("aria-label") != described, f"{name}: the text alternative did not follow {param.name}"
     assert not still, "\n".join(still)
 
 
@@ -93,16 +99,17 @@ def check_drawn_numbers_equal_the_model(page, names: list[str]) -> None:
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_sliders_move_what_the_chart_draws_and_the_drawn_numbers_equal_the_python_model(visit, path):
-    """One fresh load per page: as first drawn, each chart is the model at its defaults; then every
-    slider moved by keyboard moves its chart; then the drawn numbers equal the model at several
-    settings."""
+def test_sliders_move_the_chart_and_its_text_alternative_and_the_drawn_numbers_equal_the_model(visit, path):
+    """One fresh load per page: as first drawn, each chart is the model at its defaults and its text
+    alternative names it and its sliders; then every slider moved by keyboard moves its chart and
+    the text alternative; then the drawn numbers equal the model at several settings."""
     v = visit(path).charts_drawn()
     page = v.page
     names = figures_on(page)
     for name in names:
         fig = all_figures()[name]
         assert_drawn_matches_model(drawn(page, name), fig.frame(**settings_at(fig, default_positions(fig))))
+    check_text_alternatives(page, names)
     check_keyboard_moves_what_the_chart_draws(page, names)
     check_drawn_numbers_equal_the_model(page, names)
     assert v.errors == [], f"console errors: {v.errors}"

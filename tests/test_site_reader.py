@@ -5,7 +5,6 @@ import pytest
 
 from conftest import toc_files
 from essays.explorable import all_figures
-from figures import press_to_move
 
 pytestmark = pytest.mark.browser
 PAGES = [f"{f}.html" for f in toc_files()]
@@ -76,25 +75,6 @@ def test_a_reader_whose_system_is_dark_gets_dark_charts(browser, server):
     fill = page.evaluate(AXIS_LABEL_FILL, name)
     context.close()
     assert fill.replace(" ", "") in ("rgb(230,230,230)", "#e6e6e6")
-
-
-@pytest.mark.parametrize("path", PAGES)
-def test_every_chart_has_a_text_alternative_that_follows_the_sliders(visit, path):
-    v = open_ready(visit, path)
-    page = v.page
-    for name in page.eval_on_selector_all("figure.explorable", "els => els.map(e => e.dataset.name)"):
-        chart = page.locator(f"#fig-{name} .explorable-chart")
-        before = chart.get_attribute("aria-label")
-        fig = all_figures()[name]
-        assert fig.title and before.startswith(fig.title), name
-        for p in fig.params:
-            assert p.label in before
-        press_to_move(page, name, fig.params[0])
-        page.evaluate("(n) => window.essays.figures[n].view.runAsync().then(() => true)", name)
-        page.wait_for_timeout(50)
-        assert chart.get_attribute("aria-label") != before, f"{name}: text alternative did not follow"
-        for label in page.locator(f"#fig-{name} .explorable-controls label").all():
-            assert label.is_visible() and label.inner_text().strip()
 
 
 def test_a_missing_page_gets_the_books_404_page_with_working_navigation(visit, server):
