@@ -28,10 +28,12 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
-# Tests that share an expensive module fixture (a PDF, a second build, a kernel, a JupyterLab server)
-# run on one xdist worker together (``--dist loadgroup``); the rest spread over the workers.
+# Tests that share an expensive module fixture (a PDF, a second build, a kernel, a JupyterLab server,
+# the layout probes of test_site_layout) run on one xdist worker together (``--dist loadgroup``);
+# the rest spread over the workers.
 GROUPS = {"test_pdf": "pdf", "test_reproducible": "second-build", "test_live_kernel": "kernel",
-          "test_jupyterlab": "jupyterlab", "test_site_versions": "second-build"}
+          "test_jupyterlab": "jupyterlab", "test_site_versions": "second-build",
+          "test_site_layout": "layout-probes"}  # each (chapter, width, theme) probed once, not once per worker
 
 
 # tryfirst: an xdist worker reads the group marks in its own collection_modifyitems, which must find
