@@ -3,6 +3,7 @@ headless Chromium that can reach nothing but localhost."""
 from __future__ import annotations
 
 import essays  # noqa: F401  (first, before anything imports jsonschema: see essays/__init__.py)
+import contextlib
 import functools
 import http.server
 import os
@@ -251,15 +252,24 @@ class Visit:
         self.context.close()
 
 
-@pytest.fixture
-def visit(browser, server):
+@contextlib.contextmanager
+def visits(browser, base: str):
+    """Opens pages of the site served at ``base``, each a :class:`Visit`; all closed on leaving."""
     opened: list[Visit] = []
 
     def open_page(path: str, width: int | None = None, height: int = 900) -> Visit:
-        v = Visit(browser, f"{server}/{path.lstrip('/')}", width, height)
+        v = Visit(browser, f"{base}/{path.lstrip('/')}", width, height)
         opened.append(v)
         return v
 
-    yield open_page
-    for v in opened:
-        v.close()
+    try:
+        yield open_page
+    finally:
+        for v in opened:
+            v.close()
+
+
+@pytest.fixture
+def visit(browser, server):
+    with visits(browser, server) as open_page:
+        yield open_page

@@ -31,7 +31,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, Visit, _QuietHandler, broken_links
+from conftest import ROOT, _QuietHandler, broken_links, visits
 from essays import changes, citation, versions
 
 pytestmark = pytest.mark.versions
@@ -183,16 +183,9 @@ def versions_server(two_versions):
 
 @pytest.fixture
 def open_page(browser, versions_server):
-    opened = []
-
-    def go(path: str, width: int | None = None, height: int = 900) -> Visit:
-        v = Visit(browser, f"{versions_server}/{path}", width, height).charts_drawn()
-        opened.append(v)
-        return v
-
-    yield go
-    for v in opened:
-        v.close()
+    """A page of the two versions' site, its charts drawn."""
+    with visits(browser, versions_server) as visit:
+        yield lambda path, width=None, height=900: visit(path, width, height).charts_drawn()
 
 
 def cite_texts(page) -> tuple[list[str], list[str], list[str]]:
