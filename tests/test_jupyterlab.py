@@ -805,9 +805,9 @@ def check_slider_redraws_from_the_model(chapter: LabChapter, index: int, explora
                               + "\n".join(differences)[:3000])
     # ... and where only rows changed, without compiling a new chart (the key press's 50 ms budget)
     now = int(figure.locator(".essays-live-chart").get_attribute("data-updated-in-place") or 0)
-    assert (now > in_place) == updates_in_place(explorable), (
-        f"{explorable.name}: {now - in_place} of the moves were drawn in place; expected "
-        f"{'some' if updates_in_place(explorable) else 'none'}")
+    swappable = updates_in_place(explorable)
+    assert (now > in_place) == swappable, (
+        f"{explorable.name}: {now - in_place} of the moves were drawn in place; expected {'some' if swappable else 'none'}")
 
 
 def check_charts_fit_their_output_areas(chapter: LabChapter, charts: int) -> None:
