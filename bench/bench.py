@@ -42,6 +42,9 @@ WITH_CLAIMS = {name for name, figure in all_figures().items() if figure.claims}
 
 FIRST_VISIT_BUDGET = 1.5 * 1024 * 1024  # bytes over the wire, uncompressed (DESIGN.md)
 FIRST_CHART_BUDGET_MS = 1000.0
+# First-chart times on this machine spread by 100-200 ms from one visit to the next: the figure is the
+# median of this many visits, each in a fresh browser context (empty cache, as a first visit).
+FIRST_CHART_VISITS = 5
 BUILD_BUDGET_S = 30.0
 LAB_RUN_ALL_BUDGET_S = 5.0  # JupyterLab: Run All Cells to every chart of the chapter drawn
 LAB_KEY_BUDGET_MS = 50.0  # JupyterLab: key press to the live chart redrawn, median
@@ -135,8 +138,15 @@ def browser_figures(html: Path, moves: int = 60, sliders: bool = True) -> None:
             page.goto(f"{base}/{page_name}.html", wait_until="networkidle")
             names = page.eval_on_selector_all("figure.explorable", "els => els.map(e => e.dataset.name)")
             if names:
-                first_chart[page_name] = page.evaluate(
-                    "() => window.essays.ready.then(() => [window.__essaysFirstAt, window.__essaysReadyAt])")
+                visits = [drawn_at(page)]
+                for _ in range(FIRST_CHART_VISITS - 1):
+                    again = browser.new_context()
+                    again.add_init_script(READY_PROBE)
+                    fresh = again.new_page()
+                    fresh.goto(f"{base}/{page_name}.html", wait_until="networkidle")
+                    visits.append(drawn_at(fresh))
+                    again.close()
+                first_chart[page_name] = tuple(statistics.median(v) for v in zip(*visits))
             total = sum(sizes)
             verdict = "within budget" if total <= FIRST_VISIT_BUDGET else \
                 f"OVER budget by {kb(total - FIRST_VISIT_BUDGET)}"
@@ -166,7 +176,8 @@ def browser_figures(html: Path, moves: int = 60, sliders: bool = True) -> None:
     httpd.shutdown()
     print(f"  budget: {'every page within it' if not over else 'OVER on ' + ', '.join(over)}")
     print(f"\nFirst chart drawn after navigation starts (window.essays.first; budget "
-          f"{FIRST_CHART_BUDGET_MS / 1000:.0f} s), and every chart of the page drawn (window.essays.ready):")
+          f"{FIRST_CHART_BUDGET_MS / 1000:.0f} s), and every chart of the page drawn (window.essays.ready);"
+          f" medians of {FIRST_CHART_VISITS} first visits:")
     for page_name, (first, every) in first_chart.items():
         verdict = "within budget" if first <= FIRST_CHART_BUDGET_MS else "OVER budget"
         print(f"  {page_name:32s} first {first:6.0f} ms   {verdict:13s}   every chart {every:6.0f} ms")
@@ -178,6 +189,12 @@ def browser_figures(html: Path, moves: int = 60, sliders: bool = True) -> None:
         print(f"  {name:24s} median {statistics.median(ms):6.2f} ms   p95 {percentile(ms, 0.95):6.2f} ms"
               f"   ({len(ms)} moves){'   with claims' if name in WITH_CLAIMS else ''}")
     claims_vs_none(timings)
+
+
+def drawn_at(page) -> tuple[float, float]:
+    """Milliseconds from navigation start to the page's first chart drawn and to every chart drawn."""
+    return tuple(page.evaluate(
+        "() => window.essays.ready.then(() => [window.__essaysFirstAt, window.__essaysReadyAt])"))
 
 
 def claims_vs_none(timings: dict) -> None:

@@ -5,6 +5,8 @@ import re
 
 import pytest
 
+from conftest import toc_files
+
 pytestmark = pytest.mark.browser
 HEAVY = re.compile(r"fontawesome\.js|mathjax|katex|tex-chtml|tex-svg|tex-mml", re.I)
 MATH_PAGES = ["book/parallelization.html", "book/legibility.html", "book/trends.html", "book/survival.html",
@@ -18,6 +20,64 @@ def test_no_page_source_names_the_icon_script_or_a_tex_engine(built_html):
         text = page.read_text(encoding="utf-8")
         scripts = re.findall(r"<script[^>]*\bsrc=\"([^\"]+)\"", text)
         assert not [s for s in scripts if HEAVY.search(s)], f"{page.name} loads {scripts}"
+
+
+def test_no_page_but_search_stops_its_parser_for_a_script_file(built_html):
+    """Script files load ``defer`` (or async), so the parser reads the whole page while they arrive
+    and the first chart is not kept waiting; Sphinx's search page keeps its own in parser order."""
+    checked = 0
+    for page in built_html.rglob("*.html"):
+        if "_static" in page.relative_to(built_html).parts or page.name == "search.html":
+            continue
+        tags = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", page.read_text(encoding="utf-8"))
+        blocking = [t for t in tags if not re.search(r"\b(defer|async)\b|type=\"module\"", t)]
+        assert blocking == [], f"{page.relative_to(built_html)} stops its parser for {blocking}"
+        checked += bool(tags)
+    assert checked >= len(toc_files())
+
+
+# At the moment window.essays.first resolves: which figures have a drawing; and every <svg> drawn by
+# then, kept to see later whether the same drawing is still on the page.
+FIRST_PROBE = """(() => {
+  let value;
+  Object.defineProperty(window, 'essays', {
+    configurable: true, enumerable: true,
+    get() { return value; },
+    set(v) {
+      value = v;
+      v.first.then(() => {
+        window.__drawnAtFirst = Array.from(document.querySelectorAll('figure.explorable'))
+          .filter((f) => f.querySelector('.explorable-chart svg')).map((f) => f.id);
+        window.__firstSvgs = Array.from(document.querySelectorAll('figure.explorable .explorable-chart svg'));
+      });
+    },
+  });
+})();"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_linked_figure_is_drawn_first_alone_and_in_the_mode_the_theme_settles_on(browser, server, built_html,
+                                                                                     scheme):
+    """A scenario link's figure is drawn before the others start (the browser can show it at once),
+    in the colour mode the theme's script then resolves "auto" to, so that script's setting
+    <html data-theme> does not draw it a second time."""
+    context = browser.new_context(color_scheme=scheme)
+    context.add_init_script(FIRST_PROBE)
+    page = context.new_page()
+    ids = re.findall(r'<figure class="explorable" id="([^"]+)"',
+                     (built_html / "book" / "parallelization.html").read_text(encoding="utf-8"))
+    assert len(ids) >= 2
+    page.goto(f"{server}/book/parallelization.html#{ids[1]}")
+    page.evaluate("() => window.essays.ready")
+    page.wait_for_function(f"() => document.documentElement.dataset.theme === '{scheme}'")
+    page.evaluate("() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 200)))")
+    assert page.evaluate("() => window.__drawnAtFirst") == [ids[1]]
+    assert page.evaluate("() => window.__firstSvgs.length") == 1
+    assert page.evaluate("() => window.__firstSvgs.every((svg) => svg.isConnected)"), \
+        "the first chart was drawn again once the theme's script had run"
+    assert page.evaluate("() => document.querySelectorAll('figure.explorable .explorable-chart svg').length") \
+        == len(ids)
+    context.close()
 
 
 @pytest.fixture

@@ -37,8 +37,13 @@
     }
     return node;
   }
+  /* The colour mode the theme shows: pydata-sphinx-theme sets <html data-theme> to "light" or
+   * "dark" once its script runs, and until then to the stored choice or "auto", which follows the
+   * system setting as the theme will. */
   function isDark() {
-    return document.documentElement.dataset.theme === "dark";
+    const theme = document.documentElement.dataset.theme;
+    if (theme === "dark" || theme === "light") return theme === "dark";
+    return Boolean(window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches);
   }
 
   function readJSON(figure, cls) {
@@ -470,12 +475,13 @@
     document.querySelectorAll("figure.explorable .explorable-chart").forEach((c) => observer.observe(c));
   }
 
-  /* Restyle every chart when the reader switches between light and dark. */
-  let lastTheme = document.documentElement.dataset.theme;
+  /* Restyle every chart when the reader switches between light and dark (not when the theme's
+   * script resolves "auto" to the mode the charts were already drawn in). */
+  let lastDark = isDark();
   new MutationObserver(() => {
-    const theme = document.documentElement.dataset.theme;
-    if (theme === lastTheme) return;
-    lastTheme = theme;
+    const dark = isDark();
+    if (dark === lastDark) return;
+    lastDark = dark;
     ready.then(() => Promise.all(Object.values(figures).map((f) => f.redraw())));
   }).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
 
@@ -484,11 +490,17 @@
       figure.classList.add("explorable-failed");
       console.error("explorable " + figure.id + " failed to draw:", error);
     });
-  /* The page's first figure is drawn before the others start: parsing every figure's spec first
-   * would keep the reader's first chart waiting for all of them. `first` resolves when it is drawn,
-   * `ready` when every figure is. */
-  const [leading, ...rest] = document.querySelectorAll("figure.explorable");
+  /* The figure the reader sees first (the one a scenario link points to, else the page's first)
+   * is drawn before the others start, and the browser shows it before they do: setting up every
+   * figure in the same task would keep it off the screen until all were drawn. `first` resolves
+   * when it is drawn, `ready` when every figure is. */
+  const all = Array.from(document.querySelectorAll("figure.explorable"));
+  const linked = all.find((f) => "#" + f.id === window.location.hash);
+  const leading = linked || all[0];
+  const rest = all.filter((f) => f !== leading);
   const first = leading ? drawFigure(leading) : Promise.resolve();
-  const ready = first.then(() => Promise.all(rest.map(drawFigure)));
+  const ready = first
+    .then(() => new Promise((resolve) => setTimeout(resolve)))
+    .then(() => Promise.all(rest.map(drawFigure)));
   window.essays = { figures: figures, ready: ready, first: first };
 })();

@@ -130,13 +130,30 @@ def _page_scripts(app: Sphinx, pagename, templatename, context, doctree) -> None
     # throws "Identifier 'THEBE_JS_URL' has already been declared"; the book has no thebe.
     scripts = context.get("script_files")
     if scripts is not None:
-        context["script_files"] = [s for s in scripts if not _is_thebe(s)]
+        scripts = [s for s in scripts if not _is_thebe(s)]
+        # the search page's own scripts (searchtools.js, in its template) run as they are parsed
+        # and call doctools' functions at once, so its scripts stay in the parser's order
+        context["script_files"] = scripts if pagename == "search" else [_deferred(s) for s in scripts]
 
 
 def _is_thebe(script) -> bool:
     filename = str(getattr(script, "filename", script) or "")
     body = str(getattr(script, "attributes", {}).get("body", ""))
     return "thebe" in filename or "THEBE" in body
+
+
+def _deferred(script):
+    """A script file the page loads in order after parsing (``defer``) instead of stopping the
+    parser until it has arrived and run. Sphinx's and its extensions' scripts (doctools, copybutton,
+    togglebutton, sphinx-design's tabs, ...) act once the document is parsed and no inline script
+    uses them, so none needs to block; inline scripts and async or module scripts are left as they
+    are. Deferred scripts still run in the order the page lists them, before DOMContentLoaded."""
+    attributes = getattr(script, "attributes", None)
+    if not getattr(script, "filename", None) or attributes is None:
+        return script
+    if {"defer", "async"} & set(attributes) or attributes.get("type") == "module":
+        return script
+    return type(script)(script.filename, priority=script.priority, **attributes, defer="defer")
 
 
 ICON_SCRIPT = re.compile(r'\s*<script[^>]*src="[^"]*_static/scripts/fontawesome\.js[^"]*"[^>]*></script>')
