@@ -25,8 +25,16 @@ settings.load_profile("ci" if os.environ.get("CI") else "default")
 ROOT = Path(__file__).resolve().parent.parent
 BOOK = ROOT / "book"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Other hosts are out of reach: no name resolves but localhost's, and any other address goes to a
+# proxy that is not there (Chromium never sends loopback requests through a proxy).
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+                 "--proxy-server=http://127.0.0.1:9",
+                 # a wheel scrolls at once: a test reads where the page is right after each step
+                 "--disable-smooth-scrolling",
+                 # a tab a test leaves keeps no frozen copy of its page (conftest.Pages reuses tabs)
+                 "--disable-features=BackForwardCache"]
 
 
 # Tests that share an expensive module fixture (a PDF, a second build, a kernel, a JupyterLab server,
@@ -217,29 +225,88 @@ def browser():
         browser.close()
 
 
-class Visit:
-    """A page opened in a fresh context that records console errors and blocked requests; ``width``
-    (and ``height``) open it at that window size, laid out once, rather than resized after loading."""
+LOCAL_HOSTS = ("127.0.0.1", "localhost")
 
-    def __init__(self, browser, url: str, width: int | None = None, height: int = 900):
-        self.context = browser.new_context(**({"viewport": {"width": width, "height": height}} if width else {}))
+
+class Pages:
+    """The browser tabs of one test worker, kept open between visits.
+
+    A visit opens its page in a tab that earlier visits used (navigated away to about:blank, the
+    site's storage cleared, the mouse moved off the page): Chromium then keeps its compiled Vega and
+    its cache between visits, and a chapter loads in about half the time a new browser context takes.
+    A visit that must see the page as a first-time reader does (every request the page makes, from
+    an empty cache) asks for ``fresh=True`` and gets a context of its own.
+    """
+
+    KEEP = 3  # idle tabs kept for the next visits; more are closed
+
+    def __init__(self, browser):
+        self.browser = browser
+        self.context = browser.new_context()
+        self.idle: list = []
+
+    def take(self, width: int | None, height: int, color_scheme: str = "light"):
+        page = self.idle.pop() if self.idle else self.context.new_page()
+        page.set_viewport_size({"width": width or 1280, "height": height if width else 720})
+        if color_scheme != "light":
+            page.emulate_media(color_scheme=color_scheme)
+        return page
+
+    def give_back(self, page, origins: set[str]) -> None:
+        try:
+            if page.url.startswith("http"):
+                page.evaluate("() => { try { localStorage.clear(); sessionStorage.clear(); } catch (e) {} }")
+            page.goto("about:blank")
+            page.mouse.move(-1, -1)
+            page.emulate_media(color_scheme="light")  # as the context's pages start
+            session = self.context.new_cdp_session(page)
+            for origin in origins:
+                session.send("Storage.clearDataForOrigin", {
+                    "origin": origin, "storageTypes": "cookies,local_storage,indexeddb,service_workers,cache_storage"})
+            session.detach()
+        except Exception:  # a tab a test broke is not reused
+            page.close()
+            return
+        if len(self.idle) < self.KEEP:
+            self.idle.append(page)
+        else:
+            page.close()
+
+    def close(self) -> None:
+        self.context.close()
+
+
+class Visit:
+    """A page opened in a browser tab (from ``pages``, or in a context of its own when ``fresh``)
+    that records console errors, every request and those to other hosts (Chromium resolves no other
+    host: CHROMIUM_ARGS); ``width`` (and ``height``) open it at that window size, laid out once,
+    rather than resized after loading, and ``color_scheme`` as a system in that mode would."""
+
+    def __init__(self, pages: Pages, url: str, width: int | None = None, height: int = 900, fresh: bool = False,
+                 color_scheme: str = "light"):
+        self.pages = pages
+        self.own_context = pages.browser.new_context(
+            color_scheme=color_scheme, **({"viewport": {"width": width, "height": height}} if width else {})) \
+            if fresh else None
+        self.page = self.own_context.new_page() if fresh else pages.take(width, height, color_scheme)
         self.errors: list[str] = []
         self.external: list[str] = []
         self.requested: list[str] = []
-        self.page = self.context.new_page()
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.context.route("**/*", self._route)
+        self.origins: set[str] = set()
+        self._listeners = [("console", lambda m: m.type == "error" and self.errors.append(m.text)),
+                           ("pageerror", lambda e: self.errors.append(str(e))),
+                           ("request", self._request)]
+        for event, listener in self._listeners:
+            self.page.on(event, listener)
         self.page.goto(url, wait_until="load")
 
-    def _route(self, route):
-        self.requested.append(route.request.url)
-        host = urlparse(route.request.url).hostname
-        if host in ("127.0.0.1", "localhost"):
-            route.continue_()
-        else:
-            self.external.append(route.request.url)
-            route.abort()
+    def _request(self, request):
+        self.requested.append(request.url)
+        parts = urlparse(request.url)
+        if parts.hostname in LOCAL_HOSTS:
+            self.origins.add(f"{parts.scheme}://{parts.netloc}")
+        elif parts.scheme not in ("data", "blob", "about"):
+            self.external.append(request.url)
 
     def charts_drawn(self) -> "Visit":
         """Wait until every figure of the page is drawn (at once on a page without figures)."""
@@ -249,16 +316,29 @@ class Visit:
         return self
 
     def close(self):
-        self.context.close()
+        if self.own_context is not None:
+            self.own_context.close()
+            return
+        for event, listener in self._listeners:
+            self.page.remove_listener(event, listener)
+        self.pages.give_back(self.page, self.origins)
+
+
+@pytest.fixture(scope="session")
+def pages(browser):
+    tabs = Pages(browser)
+    yield tabs
+    tabs.close()
 
 
 @contextlib.contextmanager
-def visits(browser, base: str):
+def visits(pages: Pages, base: str):
     """Opens pages of the site served at ``base``, each a :class:`Visit`; all closed on leaving."""
     opened: list[Visit] = []
 
-    def open_page(path: str, width: int | None = None, height: int = 900) -> Visit:
-        v = Visit(browser, f"{base}/{path.lstrip('/')}", width, height)
+    def open_page(path: str, width: int | None = None, height: int = 900, fresh: bool = False,
+                  color_scheme: str = "light") -> Visit:
+        v = Visit(pages, f"{base}/{path.lstrip('/')}", width, height, fresh, color_scheme)
         opened.append(v)
         return v
 
@@ -270,6 +350,6 @@ def visits(browser, base: str):
 
 
 @pytest.fixture
-def visit(browser, server):
-    with visits(browser, server) as open_page:
+def visit(pages, server):
+    with visits(pages, server) as open_page:
         yield open_page

@@ -23,8 +23,8 @@ def figures_on(page) -> list[str]:
 def test_page_draws_every_chart_loads_nothing_from_other_hosts_and_logs_no_error(visit, path):
     """Every chart drawn and no dead widget; nothing requested from another host, nor the theme's
     icon script, its icon fonts or a TeX engine (test_site_light checks the pages outside the table
-    of contents); no console error."""
-    v = visit(path).charts_drawn()
+    of contents); no console error. In a context of its own: every request, from an empty cache."""
+    v = visit(path, fresh=True).charts_drawn()
     page = v.page
     for name in figures_on(page):
         assert page.locator(f"#fig-{name}.explorable-failed").count() == 0

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import chapter_sources
+from conftest import chapter_sources, visits
 
 pytestmark = pytest.mark.browser
 PROBE = (Path(__file__).parent / "layout_probe.js").read_text()
@@ -27,11 +27,9 @@ WIDTHS = {"laptop": 1280, "phone": 390}
 TOLERANCE = 1.5  # px: antialiasing and stroke half-widths
 
 
-def _probe(browser, server, chapter: str, width: int, dark: bool = False) -> dict:
-    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme="dark" if dark else "light")
-    try:
-        page = context.new_page()
-        page.goto(f"{server}/book/{chapter}.html", wait_until="load")
+def _probe(pages, server, chapter: str, width: int, dark: bool = False) -> dict:
+    with visits(pages, server) as visit:
+        page = visit(f"book/{chapter}.html", width=width, color_scheme="dark" if dark else "light").page
         page.wait_for_function(
             "() => window.essays && Object.keys(window.essays.figures).length"
             " && Object.values(window.essays.figures).every((f) => f.view)")
@@ -43,19 +41,17 @@ def _probe(browser, server, chapter: str, width: int, dark: bool = False) -> dic
             page.evaluate("(n) => window.essays.figures[n].view.runAsync().then(() => true)", name)
             out[name] = page.evaluate(PROBE, name)
         return out
-    finally:
-        context.close()
 
 
 _CACHE: dict[tuple, dict] = {}
 
 
 @pytest.fixture
-def drawn(browser, server):
+def drawn(pages, server):
     def get(chapter: str, width: int, dark: bool = False) -> dict:
         key = (chapter, width, dark)
         if key not in _CACHE:
-            _CACHE[key] = _probe(browser, server, chapter, width, dark)
+            _CACHE[key] = _probe(pages, server, chapter, width, dark)
         return _CACHE[key]
     return get
 

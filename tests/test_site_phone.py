@@ -120,8 +120,10 @@ def test_contents_highlight_follows_the_section_in_view(visit, how):
         # the heading just scrolled off the top of the window (its place read afresh at every step)
         if how == "wheel":
             while (gap := page.evaluate(below, section)) > 1:
+                y = page.evaluate("() => window.scrollY")
                 page.mouse.wheel(0, min(gap, 700))
-                page.wait_for_timeout(30)
+                # the wheel is sent, not yet scrolled: read the gap again only once the page has moved
+                page.wait_for_function("(y) => window.scrollY !== y", arg=y, timeout=5000)
         else:
             page.evaluate(f"id => window.scrollBy(0, ({below})(id))", section)
         highlighted = f"() => {{ const a = document.querySelectorAll('#pst-page-toc-nav a.active');" \

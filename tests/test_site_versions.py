@@ -182,9 +182,9 @@ def versions_server(two_versions):
 
 
 @pytest.fixture
-def open_page(browser, versions_server):
+def open_page(pages, versions_server):
     """A page of the two versions' site, its charts drawn."""
-    with visits(browser, versions_server) as visit:
+    with visits(pages, versions_server) as visit:
         yield lambda path, width=None, height=900: visit(path, width, height).charts_drawn()
 
 
