@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "book"), str(ROOT / "tests")]
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, toc_files  # noqa: E402
+from conftest import CHROMIUM, CHROMIUM_ARGS, on_essays, toc_files  # noqa: E402
 from essays.explorable import all_figures  # noqa: E402
 
 WITH_CLAIMS = {name for name, figure in all_figures().items() if figure.claims}
@@ -53,19 +53,11 @@ LAB_KEY_BUDGET_MS = 50.0  # JupyterLab: key press to the live chart redrawn, med
 SUITE_BUDGETS_S = {"test-fast": 90.0, "test": 8 * 60.0}
 
 # Installed before any page script runs: notes performance.now() (milliseconds since navigation
-# started) when the page's window.essays.ready resolves, i.e. when every chart on it is drawn.
-READY_PROBE = """(() => {
-  let value;
-  Object.defineProperty(window, 'essays', {
-    configurable: true, enumerable: true,
-    get() { return value; },
-    set(v) {
-      value = v;
-      if (v && v.ready) v.ready.then(() => { window.__essaysReadyAt = performance.now(); });
-      if (v && v.first) v.first.then(() => { window.__essaysFirstAt = performance.now(); });
-    },
-  });
-})();"""
+# started) when the page's window.essays.first resolves (its first chart drawn, which the browser
+# then shows before drawing the others) and when window.essays.ready does (every chart drawn).
+READY_PROBE = on_essays("""
+        v.ready.then(() => { window.__essaysReadyAt = performance.now(); });
+        v.first.then(() => { window.__essaysFirstAt = performance.now(); });""")
 
 
 def kb(n: int) -> str:

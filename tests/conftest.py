@@ -228,6 +228,25 @@ def browser():
 LOCAL_HOSTS = ("127.0.0.1", "localhost")
 
 
+def on_essays(body: str) -> str:
+    """An init script (run before any page script) that runs the JavaScript ``body`` with ``v`` bound
+    to window.essays the moment essays.js sets it: to note when its promises (``first``, ``ready``)
+    resolve, and what the page shows then."""
+    return """(() => {
+  let value;
+  Object.defineProperty(window, 'essays', {
+    configurable: true, enumerable: true,
+    get() { return value; },
+    set(v) {
+      value = v;
+      if (v) {
+""" + body + """
+      }
+    },
+  });
+})();"""
+
+
 class Pages:
     """The browser tabs of one test worker, kept open between visits.
 

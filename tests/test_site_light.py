@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from conftest import toc_files
+from conftest import on_essays, toc_files
 
 pytestmark = pytest.mark.browser
 HEAVY = re.compile(r"fontawesome\.js|mathjax|katex|tex-chtml|tex-svg|tex-mml", re.I)
@@ -38,21 +38,12 @@ def test_no_page_but_search_stops_its_parser_for_a_script_file(built_html):
 
 # At the moment window.essays.first resolves: which figures have a drawing; and every <svg> drawn by
 # then, kept to see later whether the same drawing is still on the page.
-FIRST_PROBE = """(() => {
-  let value;
-  Object.defineProperty(window, 'essays', {
-    configurable: true, enumerable: true,
-    get() { return value; },
-    set(v) {
-      value = v;
-      v.first.then(() => {
-        window.__drawnAtFirst = Array.from(document.querySelectorAll('figure.explorable'))
-          .filter((f) => f.querySelector('.explorable-chart svg')).map((f) => f.id);
-        window.__firstSvgs = Array.from(document.querySelectorAll('figure.explorable .explorable-chart svg'));
-      });
-    },
-  });
-})();"""
+FIRST_PROBE = on_essays("""
+        v.first.then(() => {
+          window.__drawnAtFirst = Array.from(document.querySelectorAll('figure.explorable'))
+            .filter((f) => f.querySelector('.explorable-chart svg')).map((f) => f.id);
+          window.__firstSvgs = Array.from(document.querySelectorAll('figure.explorable .explorable-chart svg'));
+        });""")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
