@@ -297,9 +297,11 @@ class Pages:
 
 class Visit:
     """A page opened in a browser tab (from ``pages``, or in a context of its own when ``fresh``)
-    that records console errors, every request and those to other hosts (Chromium resolves no other
+    that records console errors, its requests and those to other hosts (Chromium resolves no other
     host: CHROMIUM_ARGS); ``width`` (and ``height``) open it at that window size, laid out once,
-    rather than resized after loading, and ``color_scheme`` as a system in that mode would."""
+    rather than resized after loading, and ``color_scheme`` as a system in that mode would. A reused
+    tab may take a file from its memory cache without a request event: a test of what a page
+    requests opens it ``fresh``."""
 
     def __init__(self, pages: Pages, url: str, width: int | None = None, height: int = 900, fresh: bool = False,
                  color_scheme: str = "light"):
