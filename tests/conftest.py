@@ -336,6 +336,15 @@ class Visit:
         self.page.evaluate("() => window.essays ? window.essays.ready.then(() => true) : true")
         return self
 
+    def settled(self) -> "Visit":
+        """Wait until transitions have ended and no chart waits to be laid out again for its column's
+        width (essays.js checks 50 ms after a column changes width: a check just set off is let run)."""
+        self.page.wait_for_function("""() => document.getAnimations().every((a) => a.playState !== 'running'
+            || a.effect.getComputedTiming().iterations === Infinity)
+          && (!window.essays || Object.values(window.essays.figures).every((f) => !f.relayout()))""")
+        self.page.evaluate("() => new Promise((resolve) => setTimeout(resolve, 60))")
+        return self
+
     def close(self):
         if self.own_context is not None:
             self.own_context.close()

@@ -77,7 +77,8 @@ def pinned_axe() -> str:
 
 def open_for_audit(visit, path: str, mode: str):
     settings = MODES[mode]
-    page = visit(path, width=settings["width"]).charts_drawn().page
+    v = visit(path, width=settings["width"]).charts_drawn()
+    page = v.page
     assert page.locator(".explorable-failed").count() == 0, f"{path}: a chart failed to draw"
     if settings["theme"]:
         page.evaluate(SWITCH_THEME, settings["theme"])
@@ -87,7 +88,7 @@ def open_for_audit(visit, path: str, mode: str):
       document.querySelectorAll('.explorable-link').forEach((f) => { f.hidden = false; });
     }""")
     assert page.locator(".cite-panel").count() == page.locator("button.cite-toggle").count()
-    page.wait_for_timeout(400)  # charts refit the column (debounced resize) and transitions settle
+    v.settled()  # the panels just opened
     return page
 
 

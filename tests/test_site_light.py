@@ -186,8 +186,8 @@ def test_math_is_built_into_the_pages(built_html):
 
 
 @pytest.mark.parametrize("path", MATH_PAGES)
-def test_math_is_drawn_selectable_and_scales_with_the_text(recorded, path):
-    page = recorded(path)
+def test_math_is_drawn_selectable_and_scales_with_the_text(visit, path):
+    page = visit(path, width=1280, height=800).page
     shown = page.evaluate("""() => [...document.querySelectorAll('.math > math')].map(m => {
         const r = m.getBoundingClientRect();
         return {w: r.width, h: r.height, display: getComputedStyle(m).display,

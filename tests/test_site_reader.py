@@ -15,9 +15,7 @@ CHART_WIDTHS = """() => Array.from(document.querySelectorAll('figure.explorable'
 
 
 def open_ready(visit, path, width=1200):
-    v = visit(path, width=width).charts_drawn()
-    v.page.wait_for_timeout(300)  # the charts' first resize check (debounced) has run
-    return v
+    return visit(path, width=width).charts_drawn().settled()  # the charts' first resize check has run
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -35,7 +33,8 @@ def test_at_390_px_every_chart_fits_its_column_and_nothing_scrolls_sideways(visi
 def test_charts_follow_the_column_when_the_window_narrows_and_widens_again(visit):
     v = open_ready(visit, "book/parallelization.html")
     page = v.page
-    fills = {name for name, fig in all_figures().items() if fig.static_spec().get("width") == "container"}
+    on_page = page.eval_on_selector_all("figure.explorable", "els => els.map(e => e.dataset.name)")
+    fills = {name for name in on_page if all_figures()[name].static_spec().get("width") == "container"}
     for width in (800, 390, 1200):
         page.set_viewport_size({"width": width, "height": 900})
         # the charts refit after a debounced resize check: wait (up to 10 s) until each fits, and

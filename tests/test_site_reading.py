@@ -52,13 +52,10 @@ def test_no_code_block_in_the_reading_flow_is_longer_than_a_dozen_lines(built_ht
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
-def test_no_code_block_scrolls_sideways_at_1280_px(browser, server, chapter):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto(f"{server}/book/{chapter}.html", wait_until="load")
+def test_no_code_block_scrolls_sideways_at_1280_px(visit, chapter):
+    page = visit(f"book/{chapter}.html", width=1280).page
     page.evaluate("() => document.querySelectorAll('details').forEach((d) => { d.open = true; })")
     wide = page.evaluate("""() => Array.from(document.querySelectorAll('article pre'))
         .filter((p) => p.offsetParent !== null && p.scrollWidth > p.clientWidth + 1)
         .map((p) => p.textContent.split('\\n').find((l) => l.length > 0))""")
-    context.close()
     assert wide == [], f"{chapter}: code blocks wider than the column: {wide}"
