@@ -30,11 +30,11 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
                  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
-                 "--proxy-server=http://127.0.0.1:9",
-                 # a wheel scrolls at once: a test reads where the page is right after each step
-                 "--disable-smooth-scrolling",
-                 # a tab a test leaves keeps no frozen copy of its page (conftest.Pages reuses tabs)
-                 "--disable-features=BackForwardCache"]
+                 "--proxy-server=http://127.0.0.1:9"]
+# The tests' browser only (the bench measures Chromium as readers have it): a wheel scrolls at once,
+# so a test reads where the page is right after each step; a tab a test leaves keeps no frozen copy
+# of its page (Pages reuses tabs).
+TEST_CHROMIUM_ARGS = CHROMIUM_ARGS + ["--disable-smooth-scrolling", "--disable-features=BackForwardCache"]
 
 
 # Tests that share an expensive module fixture (a PDF, a second build, a kernel, a JupyterLab server,
@@ -220,7 +220,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=TEST_CHROMIUM_ARGS)
         yield browser
         browser.close()
 
