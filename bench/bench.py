@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "book"), str(ROOT / "tests")]
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, on_essays, toc_files  # noqa: E402
+from conftest import CHROMIUM, CHROMIUM_ARGS, figures_on, on_essays, toc_files  # noqa: E402
 from essays.explorable import all_figures  # noqa: E402
 
 WITH_CLAIMS = {name for name, figure in all_figures().items() if figure.claims}
@@ -128,7 +128,7 @@ def browser_figures(html: Path, moves: int = 60, sliders: bool = True) -> None:
             sizes = []
             page.on("requestfinished", lambda r: sizes.append(r.sizes()["responseBodySize"]))
             page.goto(f"{base}/{page_name}.html", wait_until="networkidle")
-            names = page.eval_on_selector_all("figure.explorable", "els => els.map(e => e.dataset.name)")
+            names = figures_on(page)
             if names:
                 visits = [drawn_at(page)]
                 for _ in range(FIRST_CHART_VISITS - 1):

@@ -7,6 +7,7 @@ import contextlib
 import functools
 import http.server
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -226,6 +227,25 @@ def browser():
 
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost")
+# What the site never loads: the theme's icon script and a TeX engine (files named so), and icon fonts
+HEAVY = re.compile(r"fontawesome\.js|mathjax|katex|tex-chtml|tex-svg|tex-mml", re.I)
+
+
+def heavy_requests(urls: list[str]) -> list[str]:
+    return [u for u in urls if HEAVY.search(u) or "fontawesome/webfonts" in u]
+
+
+FIGURE_TAG = re.compile(r'<figure class="explorable" id="fig-([a-z0-9_]+)"')
+
+
+def figures_in(page_file: Path) -> list[str]:
+    """The names of the figures a built page holds, in page order (read from its HTML)."""
+    return FIGURE_TAG.findall(page_file.read_text(encoding="utf-8"))
+
+
+def figures_on(page) -> list[str]:
+    """The names of the figures on a page open in the browser, in page order."""
+    return page.eval_on_selector_all("figure.explorable", "els => els.map(e => e.dataset.name)")
 
 
 def on_essays(body: str) -> str:

@@ -16,7 +16,7 @@ import json
 
 import pytest
 
-from conftest import ROOT, toc_files
+from conftest import ROOT, figures_on, toc_files
 
 pytestmark = pytest.mark.browser
 PAGES = [f"{f}.html" for f in toc_files()]
@@ -112,7 +112,7 @@ def test_axe_finds_no_serious_violation_and_chart_text_stands_out(request, path,
     axe_source = pinned_axe()  # before the site is built and served: a missing install fails fast
     page = open_for_audit(request.getfixturevalue("visit"), path, mode)
     chart_text = page.evaluate(CHART_TEXT_CONTRAST)
-    figures = page.eval_on_selector_all("figure.explorable", "els => els.map(e => e.dataset.name)")
+    figures = figures_on(page)
     assert {name for name, _, _ in chart_text} == set(figures), f"{path}: a figure's chart text was not read"
     low = [(name, text, round(r, 2)) for name, text, r in chart_text if r < 4.5]
     page.add_script_tag(path=str(AXE))

@@ -1,22 +1,15 @@
 """The built site in headless Chromium, as a reader sees it: no kernel, nothing but localhost."""
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from conftest import toc_files
+from conftest import figures_in, figures_on, heavy_requests, toc_files
 from essays.explorable import all_figures
 from figures import (SET_JS, assert_drawn_matches_model, drawn, geometry, position, press_to_move, settings_at,
                      wait_idle)
-from test_site_light import HEAVY
 
 pytestmark = pytest.mark.browser
 PAGES = [f"{f}.html" for f in toc_files()]
-
-
-def figures_on(page) -> list[str]:
-    return page.eval_on_selector_all("figure.explorable", "els => els.map(e => e.dataset.name)")
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -33,7 +26,7 @@ def test_page_draws_every_chart_loads_nothing_from_other_hosts_and_logs_no_error
     page.wait_for_load_state("networkidle")
     assert v.external == [], f"requests left localhost: {v.external}"
     assert v.errors == [], f"console errors: {v.errors}"
-    heavy = [u for u in v.requested if HEAVY.search(u) or "fontawesome/webfonts" in u]
+    heavy = heavy_requests(v.requested)
     assert heavy == [], f"{path} requested {heavy}"
 
 
@@ -41,8 +34,7 @@ def test_every_declared_figure_appears_on_some_page(built_html):
     """Each figure of essays.charts is on a page of the book (the test above draws every page's)."""
     shown = set()
     for path in PAGES:
-        shown.update(re.findall(r'<figure class="explorable" id="fig-([a-z0-9_]+)"',
-                                (built_html / path).read_text(encoding="utf-8")))
+        shown.update(figures_in(built_html / path))
     assert shown and set(all_figures()) <= shown, f"not on any page: {sorted(set(all_figures()) - shown)}"
 
 

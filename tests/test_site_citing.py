@@ -1,12 +1,11 @@
 """Citing from the built site: cite buttons beside every section, scenario links for every figure."""
 from __future__ import annotations
 
-import re
 from urllib.parse import quote
 
 import pytest
 
-from conftest import toc_files
+from conftest import figures_in, toc_files
 from essays import citation
 from essays.explorable import all_figures
 from figures import SET_JS, assert_drawn_matches_model, drawn, position, settings_at, wait_idle
@@ -20,8 +19,7 @@ def figure_pages(built_html) -> dict[str, str]:
     """Figure name -> the built page that shows it."""
     pages = {}
     for page in toc_files():
-        html = (built_html / f"{page}.html").read_text(encoding="utf-8")
-        for name in re.findall(r'<figure class="explorable" id="fig-([a-z0-9_]+)"', html):
+        for name in figures_in(built_html / f"{page}.html"):
             pages.setdefault(name, f"{page}.html")
     return pages
 

@@ -14,7 +14,6 @@ CRUXES = all_cruxes()
 PAGES = sorted({f.chart.__module__.rsplit(".", 1)[-1] for f, _ in CRUXES})
 
 
-
 def shown(page, name: str, claim: str) -> dict:
     box = page.locator(f"#fig-{name} .explorable-claim[data-claim='{claim}']")
     return {

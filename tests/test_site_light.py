@@ -5,10 +5,9 @@ import re
 
 import pytest
 
-from conftest import on_essays, toc_files
+from conftest import HEAVY, figures_in, heavy_requests, on_essays, toc_files
 
 pytestmark = pytest.mark.browser
-HEAVY = re.compile(r"fontawesome\.js|mathjax|katex|tex-chtml|tex-svg|tex-mml", re.I)
 MATH_PAGES = ["book/parallelization.html", "book/legibility.html", "book/trends.html", "book/survival.html",
               "book/infohazards.html", "book/glossary.html"]
 
@@ -55,8 +54,7 @@ def test_the_linked_figure_is_drawn_first_alone_and_in_the_mode_the_theme_settle
     context = browser.new_context(color_scheme=scheme)
     context.add_init_script(FIRST_PROBE)
     page = context.new_page()
-    ids = re.findall(r'<figure class="explorable" id="([^"]+)"',
-                     (built_html / "book" / "parallelization.html").read_text(encoding="utf-8"))
+    ids = [f"fig-{name}" for name in figures_in(built_html / "book" / "parallelization.html")]
     assert len(ids) >= 2
     page.goto(f"{server}/book/parallelization.html#{ids[1]}")
     page.evaluate("() => window.essays.ready")
@@ -95,7 +93,7 @@ def test_no_page_loads_the_icon_script_its_fonts_or_a_tex_engine(recorded, path)
     """The pages outside the table of contents; each page of it is checked on the load that
     test_site_browser makes of it (every chart drawn, nothing from other hosts)."""
     page = recorded(path)
-    heavy = [u for u in page.requested if HEAVY.search(u) or "fontawesome/webfonts" in u]
+    heavy = heavy_requests(page.requested)
     assert heavy == [], f"{path} requested {heavy}"
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import toc_files
+from conftest import figures_on, toc_files
 from essays.explorable import all_figures
 
 pytestmark = pytest.mark.browser
@@ -33,8 +33,7 @@ def test_at_390_px_every_chart_fits_its_column_and_nothing_scrolls_sideways(visi
 def test_charts_follow_the_column_when_the_window_narrows_and_widens_again(visit):
     v = open_ready(visit, "book/parallelization.html")
     page = v.page
-    on_page = page.eval_on_selector_all("figure.explorable", "els => els.map(e => e.dataset.name)")
-    fills = {name for name in on_page if all_figures()[name].static_spec().get("width") == "container"}
+    fills = {name for name in figures_on(page) if all_figures()[name].static_spec().get("width") == "container"}
     for width in (800, 390, 1200):
         page.set_viewport_size({"width": width, "height": 900})
         # the charts refit after a debounced resize check: wait (up to 10 s) until each fits, and
@@ -124,7 +123,7 @@ def test_each_figure_downloads_its_numbers_as_csv_and_the_chart_as_svg_and_png(v
 
     v = open_ready(visit, "book/parallelization.html")
     page = v.page
-    for name in page.eval_on_selector_all("figure.explorable", "els => els.map(e => e.dataset.name)"):
+    for name in figures_on(page):
         fig = all_figures()[name]
         positions = {p.name: len(p.grid()) // 4 for p in fig.params}
         for param, index in positions.items():
