@@ -90,7 +90,11 @@ async function render({ model, el }) {
     if (view && shape === drawnShape && dark === drawnDark && (fit ? width === drawnWidth : drawnWidth === null)) {
       // Only the rows changed: hand them to the drawn view, whose dataflow recomputes what depends
       // on them (Vega's own way to update a chart), instead of compiling and drawing a new chart.
-      for (const name of Object.keys(source.datasets)) view.data(name, structuredClone(source.datasets[name]));
+      // A spec without datasets (its data inline, in the shape) has not changed at all: two redraws
+      // queued one behind the other (a theme switch, the chart coming into view) find it so.
+      const names = Object.keys(source.datasets || {});
+      if (!names.length) return;
+      for (const name of names) view.data(name, structuredClone(source.datasets[name]));
       await view.runAsync();
       el.dataset.updatedInPlace = String(Number(el.dataset.updatedInPlace || 0) + 1);  // read by the tests
       return;
