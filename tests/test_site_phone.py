@@ -60,7 +60,11 @@ def test_menu_lists_every_chapter_and_closes_with_escape(phone):
     assert link.is_visible()
     page.keyboard.press("Escape")
     page.wait_for_function("() => !document.getElementById('pst-primary-sidebar-modal').open")
-    # the theme moves the navigation back into the page's sidebar
+    # the theme moves the navigation back into the page's sidebar, on the dialog's "close" event: a
+    # task queued when the dialog closes, so it may come just after `open` turns false
+    back = "n => document.querySelectorAll('#pst-primary-sidebar nav a.reference.internal').length >= n"
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_function(back, arg=len(toc_files()) - 1, timeout=5000)
     assert page.locator("#pst-primary-sidebar nav a.reference.internal").count() >= len(toc_files()) - 1
     assert page.errors == []
 

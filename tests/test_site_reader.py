@@ -110,6 +110,52 @@ def test_search_finds_words_from_every_chapter(visit):
         assert any(page_name in (href or "") for href in links), f"searching {word!r} did not find {page_name}"
 
 
+def test_the_image_links_hold_the_chart_as_drawn_last_even_when_an_earlier_rendering_ends_later(visit):
+    """A rendering of the images started before a slider move (the pointer reached the toolbar) may
+    end after the one started for the chart as it is now: the links must keep the latest images,
+    and the URL a download may just have started from must still be readable."""
+    import re
+    from html import unescape
+
+    from figures import SET_JS, wait_idle
+
+    v = open_ready(visit, "book/parallelization.html")
+    page = v.page
+    name = figures_on(page)[0]
+    first = all_figures()[name].params[0]
+    # the renderings asked for while `slow` is set take 500 ms longer, as a busy page's might
+    page.evaluate("""(name) => {
+      const view = window.essays.figures[name].view, own = view.toImageURL.bind(view);
+      window.slow = true;
+      view.toImageURL = (...args) => {
+        const slow = window.slow;
+        return own(...args).then((url) => new Promise((r) => setTimeout(() => r(url), slow ? 500 : 0)));
+      };
+      window.earlier = window.essays.figures[name].images();
+      window.slow = false;
+    }""", name)
+    page.evaluate(SET_JS, [name, first.name, len(first.grid()) - 1])
+    wait_idle(page, name)
+    latest_url = page.evaluate("""async (name) => {
+      await window.essays.figures[name].images();
+      return document.querySelector(`#fig-${name} .explorable-toolbar a[download$=".svg"]`).href;
+    }""", name)
+    page.evaluate("() => window.earlier.then(() => new Promise((r) => setTimeout(r, 100)))")
+    svg, still_readable = page.evaluate("""async ([name, latest]) => {
+      const href = document.querySelector(`#fig-${name} .explorable-toolbar a[download$=".svg"]`).href;
+      const text = await (await fetch(href)).text();
+      const readable = await fetch(latest).then((r) => r.ok, () => false);
+      return [text, readable];
+    }""", [name, latest_url])
+    drawn_marks = page.evaluate("(n) => [...document.querySelectorAll(`#fig-${n} .explorable-chart "
+                                "svg .role-mark [aria-label]`)].map((e) => e.getAttribute('aria-label'))", name)
+    saved_marks = {unescape(m) for m in re.findall(r'aria-label="([^"]*)"', svg)}
+    assert drawn_marks and [m for m in drawn_marks if m not in saved_marks] == [], \
+        f"{name}: the SVG link holds an earlier chart than the one drawn"
+    assert still_readable, "the URL of the latest images was let go of while a download could be reading it"
+    assert v.errors == []
+
+
 def test_each_figure_downloads_its_numbers_as_csv_and_the_chart_as_svg_and_png(visit):
     import csv
     import io

@@ -427,17 +427,32 @@
     const pngLink = imageLink("png", "Download the chart as PNG");
     let fresh = null; // making the images of the chart as drawn now, once asked for
     let upToDate = false; // the links hold them
-    const makeImages = () => (fresh ??= (async () => {
-      const drawn = view;
-      const [svg, png] = await Promise.all([drawn.toImageURL("svg"), drawn.toImageURL("png", 2)]);
-      if (drawn !== view) { fresh = null; return makeImages(); } // redrawn meanwhile
-      for (const [a, url] of [[svgLink, svg], [pngLink, png]]) {
-        if (a.href.startsWith("blob:")) URL.revokeObjectURL(a.href);
-        a.href = url;
-      }
-      upToDate = true;
-      return true;
-    })());
+    /* Only the latest making writes the links: one the chart has moved on from since it started
+     * (a slider moved while it rendered; the view is the same one, its data changed) may end after
+     * the latest, and would put the earlier chart back. A link's replaced URL is let go of later,
+     * not at once: a download just started from it may still be reading it. */
+    const makeImages = () => {
+      if (fresh) return fresh;
+      const making = (async () => {
+        const drawn = view;
+        const urls = await Promise.all([drawn.toImageURL("svg"), drawn.toImageURL("png", 2)]);
+        if (fresh !== making || drawn !== view) { // redrawn meanwhile: these images are of an earlier chart
+          for (const url of urls) if (url.startsWith("blob:")) URL.revokeObjectURL(url);
+          if (fresh === making) fresh = null;
+          return makeImages();
+        }
+        [svgLink, pngLink].forEach((a, i) => {
+          const old = a.href;
+          a.href = urls[i];
+          if (old.startsWith("blob:")) setTimeout(() => URL.revokeObjectURL(old), 10000);
+        });
+        upToDate = true;
+        return true;
+      })();
+      fresh = making;
+      making.catch(() => { if (fresh === making) fresh = null; }); // a failed making is tried again next time
+      return making;
+    };
     refreshImages = () => { fresh = null; upToDate = false; };
     for (const event of ["pointerenter", "focusin", "touchstart"]) {
       toolbar.addEventListener(event, () => { makeImages(); }, { passive: true });
@@ -446,7 +461,7 @@
       a.addEventListener("click", (event) => {
         if (upToDate) return; // the browser follows the link: the reader's own download
         event.preventDefault();
-        makeImages().then(() => a.click());
+        makeImages().then(() => a.click(), (error) => console.error("The chart could not be saved as an image:", error));
       });
     }
     toolbar.append(linkButton, csvButton, svgLink, pngLink, linkField, versionField);
