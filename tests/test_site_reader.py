@@ -198,6 +198,11 @@ def test_each_figure_downloads_its_numbers_as_csv_and_the_chart_as_svg_and_png(v
         first = fig.params[0]
         page.evaluate(SET_JS, [name, first.name, len(first.grid()) // 2])
         wait_idle(page, name)
+        assert page.evaluate("(n) => window.essays.figures[n].imagesUpToDate()", name) is False
+        # At a reader's pace: Chromium let one download in a burst (the tenth in two and a half
+        # seconds, at the fourth figure) go nowhere, in one run in two once this test ran after
+        # others (warm, hence faster); 0.4 s between figures, and it did in none of eight.
+        page.wait_for_timeout(400)
         with page.expect_download() as info:  # a click event alone: no pointer or focus reaching it first
             toolbar.get_by_role("link", name="SVG").dispatch_event("click")
         svg = Path(info.value.path()).read_text(encoding="utf-8")

@@ -471,6 +471,7 @@
                            versionLink: () => link(true),
                            claims: () => claimSentences.slice(),
                            images: makeImages,
+                           imagesUpToDate: () => upToDate,
                            redraw: draw,
                            // true when the column is narrower than the chart's layout, or wider again
                            relayout: () => narrow !== null && narrow !== tooNarrow() };
