@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import Visit
 from essays import live
 
 pytestmark = pytest.mark.browser
@@ -39,25 +40,19 @@ INLINE = {"$schema": "https://vega.github.io/schema/vega-lite/v5.json", "width":
 
 @pytest.fixture
 def bare_page(pages):
-    page = pages.take(1000, 700)
-    errors: list[str] = []
-    listeners = [("console", lambda m: m.type == "error" and errors.append(m.text)),
-                 ("pageerror", lambda e: errors.append(str(e)))]
-    for event, listener in listeners:
-        page.on(event, listener)
-    page.set_content("<!doctype html><html><body></body></html>")
-    yield page, errors
-    for event, listener in listeners:
-        page.remove_listener(event, listener)
-    pages.give_back(page, set())
+    """An empty page in a reused tab, recording its console errors (a :class:`conftest.Visit`)."""
+    v = Visit(pages, "about:blank", 1000, 700)
+    v.page.set_content("<!doctype html><html><body></body></html>")
+    yield v
+    v.close()
 
 
-@pytest.mark.parametrize("spec", [INLINE, {**live.fitted({**INLINE, "width": "container"})}],
+@pytest.mark.parametrize("spec", [INLINE, live.fitted({**INLINE, "width": "container"})],
                          ids=["fixed-width", "fitted"])
 def test_a_chart_with_inline_data_asked_to_draw_again_unchanged_stays_drawn(bare_page, spec):
-    page, errors = bare_page
+    page = bare_page.page
     assert page.evaluate(HARNESS, [live.LiveChart._esm, live.vega_bundle(), spec]) == 1
     page.evaluate("() => Promise.all([window.liveChart.change(), window.liveChart.change()])")
-    assert errors == []
+    assert bare_page.errors == []
     assert page.evaluate("() => window.liveChart.el.querySelectorAll('svg.marks').length") == 1
     assert "could not be drawn" not in page.evaluate("() => window.liveChart.el.textContent")

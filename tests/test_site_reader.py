@@ -18,6 +18,19 @@ def open_ready(visit, path, width=1200):
     return visit(path, width=width).charts_drawn().settled()  # the charts' first resize check has run
 
 
+def marks_missing_from(page, name: str, svg: str) -> list[str]:
+    """The marks drawn in figure ``name`` (their aria-labels) that the SVG text ``svg`` lacks; the
+    drawn marks must not be none."""
+    import re
+    from html import unescape
+
+    drawn_marks = page.evaluate("(n) => [...document.querySelectorAll(`#fig-${n} .explorable-chart "
+                                "svg .role-mark [aria-label]`)].map((e) => e.getAttribute('aria-label'))", name)
+    assert drawn_marks, f"{name}: no mark drawn"
+    saved_marks = {unescape(m) for m in re.findall(r'aria-label="([^"]*)"', svg)}
+    return [m for m in drawn_marks if m not in saved_marks]
+
+
 @pytest.mark.parametrize("path", PAGES)
 def test_at_390_px_every_chart_fits_its_column_and_nothing_scrolls_sideways(visit, path):
     v = open_ready(visit, path, width=390)
@@ -114,9 +127,6 @@ def test_the_image_links_hold_the_chart_as_drawn_last_even_when_an_earlier_rende
     """A rendering of the images started before a slider move (the pointer reached the toolbar) may
     end after the one started for the chart as it is now: the links must keep the latest images,
     and the URL a download may just have started from must still be readable."""
-    import re
-    from html import unescape
-
     from figures import SET_JS, wait_idle
 
     v = open_ready(visit, "book/parallelization.html")
@@ -147,11 +157,7 @@ def test_the_image_links_hold_the_chart_as_drawn_last_even_when_an_earlier_rende
       const readable = await fetch(latest).then((r) => r.ok, () => false);
       return [text, readable];
     }""", [name, latest_url])
-    drawn_marks = page.evaluate("(n) => [...document.querySelectorAll(`#fig-${n} .explorable-chart "
-                                "svg .role-mark [aria-label]`)].map((e) => e.getAttribute('aria-label'))", name)
-    saved_marks = {unescape(m) for m in re.findall(r'aria-label="([^"]*)"', svg)}
-    assert drawn_marks and [m for m in drawn_marks if m not in saved_marks] == [], \
-        f"{name}: the SVG link holds an earlier chart than the one drawn"
+    assert marks_missing_from(page, name, svg) == [], f"{name}: the SVG link holds an earlier chart than the one drawn"
     assert still_readable, "the URL of the latest images was let go of while a download could be reading it"
     assert v.errors == []
 
@@ -159,8 +165,6 @@ def test_the_image_links_hold_the_chart_as_drawn_last_even_when_an_earlier_rende
 def test_each_figure_downloads_its_numbers_as_csv_and_the_chart_as_svg_and_png(visit):
     import csv
     import io
-    import re
-    from html import unescape
     from pathlib import Path
 
     import pandas as pd
@@ -207,11 +211,7 @@ def test_each_figure_downloads_its_numbers_as_csv_and_the_chart_as_svg_and_png(v
             toolbar.get_by_role("link", name="SVG").dispatch_event("click")
         svg = Path(info.value.path()).read_text(encoding="utf-8")
         assert svg.lstrip().startswith("<svg") and "</svg>" in svg
-        drawn_marks = page.evaluate("(n) => [...document.querySelectorAll(`#fig-${n} .explorable-chart "
-                                    "svg .role-mark [aria-label]`)].map((e) => e.getAttribute('aria-label'))", name)
-        saved_marks = [unescape(m) for m in re.findall(r'aria-label="([^"]*)"', svg)]
-        assert drawn_marks and [m for m in drawn_marks if m not in saved_marks] == [], \
-            f"{name}: the SVG is not the chart as drawn"
+        assert marks_missing_from(page, name, svg) == [], f"{name}: the SVG is not the chart as drawn"
         with page.expect_download() as info:
             toolbar.get_by_role("link", name="PNG").click()
         assert Path(info.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
