@@ -257,7 +257,7 @@ LAB_PROBE = """() => {
           '#jp-main-dock-panel .jp-NotebookPanel .jp-OutputArea-output > .jupyter-widgets')[index];
       // the chart's element is looked up at each change, not held: JupyterLab may render the
       // widget's view again (a new element) while it scrolls the notebook
-      const svgOf = () => figure.querySelector('.vega-embed svg.marks');
+      const svgOf = () => figure.querySelector('.essays-live-chart svg.marks');
       const before = marks(svgOf());
       let start = null;
       this.result = new Promise((resolve, reject) => {
@@ -309,7 +309,7 @@ def jupyterlab_figures(chapter_name: str = "parallelization", moves: int = 30) -
             chapter.run_all()
             clicked = time.perf_counter()
             if figures:
-                chapter.page.wait_for_selector(".jp-OutputArea-output > .jupyter-widgets .vega-embed svg.marks",
+                chapter.page.wait_for_selector(".jp-OutputArea-output > .jupyter-widgets .essays-live-chart svg.marks",
                                                timeout=240_000)
             first_chart = time.perf_counter()
             chapter.wait_until_run()

@@ -447,8 +447,8 @@ class LabChapter:
     def chart_boxes(self) -> list[dict]:
         """Every drawn chart: its width, its output area's width and overflow, its background."""
         return self.panel.locator(".jp-OutputArea-output").evaluate_all("""outputs => outputs
-            .filter(o => o.querySelector('.vega-embed svg.marks'))
-            .map(o => { const svg = o.querySelector('.vega-embed svg.marks');
+            .filter(o => o.querySelector('.essays-live-chart svg.marks'))
+            .map(o => { const svg = o.querySelector('.essays-live-chart svg.marks');
                         return {chart: svg.getBoundingClientRect().width, area: o.clientWidth,
                                 overflow: o.scrollWidth - o.clientWidth,
                                 background: getComputedStyle(svg).backgroundColor,
@@ -464,8 +464,8 @@ class LabChapter:
         self.page.wait_for_function("""([selector, count]) => {
             const outputs = document.querySelectorAll(`#jp-main-dock-panel .jp-NotebookPanel ${selector}`);
             return outputs.length === count && [...outputs].every(o =>
-                o.querySelector('.widget-slider .noUi-handle') && o.querySelector('.vega-embed svg.marks')
-                && o.querySelector('.vega-embed svg.marks').getBoundingClientRect().width > 100);
+                o.querySelector('.widget-slider .noUi-handle') && o.querySelector('.essays-live-chart svg.marks')
+                && o.querySelector('.essays-live-chart svg.marks').getBoundingClientRect().width > 100);
         }""", arg=[WIDGET_OUTPUTS, count], timeout=timeout * 1000)
 
     @staticmethod
@@ -481,12 +481,12 @@ class LabChapter:
     @staticmethod
     def chart_texts(figure) -> list[str]:
         """The chart's text marks as drawn (the SVG renderer puts them in the DOM)."""
-        return figure.locator(".vega-embed svg.marks").first.evaluate(TEXT_MARKS_JS)
+        return figure.locator(".essays-live-chart svg.marks").first.evaluate(TEXT_MARKS_JS)
 
     @staticmethod
     def chart_marks(figure) -> dict[str, list[str]]:
         """The chart's text marks, and every mark's description (Vega writes its data into aria-label)."""
-        return figure.locator(".vega-embed svg.marks").first.evaluate(
+        return figure.locator(".essays-live-chart svg.marks").first.evaluate(
             f"svg => ({{text: ({TEXT_MARKS_JS})(svg), aria: ({ARIA_MARKS_JS})(svg)}})")
 
     def press(self, figure, slider: int, keys: list[str]) -> None:
@@ -565,8 +565,9 @@ def svg_marks(svg: str) -> dict[str, list[str]]:
 def expected_marks(explorable, values: dict) -> dict[str, list[str]]:
     """The live chart's marks at ``values``: the model re-run here, drawn by vl-convert's Vega.
 
-    vl-convert bundles the Vega and Vega-Lite that altair's offline JupyterChart ships to the
-    browser, so both draw the same marks from the same spec; the marks carry the model's numbers.
+    The live chart draws the same spec, compiled by the same vl-convert, with the site's Vega; the
+    marks compared (their text and labels) carry the model's numbers, not positions, which
+    tests/test_live_render.py compares with the static page's.
     """
     import vl_convert as vlc
     from altair.utils._importers import vl_version_for_vl_convert
@@ -861,7 +862,7 @@ def check_figure_draws_offline(chapter: LabChapter, explorable) -> None:
     chapter.run_new_cell(f"from essays.explorable import REGISTRY\nREGISTRY[{explorable.name!r}].figure()")
     chapter.page.wait_for_function(
         "n => document.querySelectorAll('#jp-main-dock-panel .jp-NotebookPanel .jp-OutputArea-output "
-        ".vega-embed svg.marks').length > n", arg=before, timeout=60_000)
+        ".essays-live-chart svg.marks').length > n", arg=before, timeout=60_000)
     assert chapter.external == [], f"figure() asked other hosts for {chapter.external}"
 
 

@@ -1,23 +1,23 @@
 """Charts in a live kernel (JupyterLab, Binder): offline, as wide as the output area, light or dark.
 
-:class:`LiveChart` is a small anywidget that draws a Vega-Lite spec with vega-embed. Vega, Vega-Lite
-and vega-embed come from vl-convert's bundle (the versions altair's own offline ``JupyterChart``
-ships), sent by the kernel, so nothing is loaded from another host.
-Unlike ``alt.JupyterChart`` it
+:class:`LiveChart` is a small anywidget that draws a chart with the same Vega as the static site: the
+kernel compiles the Vega-Lite spec to Vega (``vl-convert``, as the book build does), and the browser
+draws it with ``book/_static/vega/vega.min.js``, the npm release the site serves, so that a live chart
+and the static page's chart at the same settings are drawn alike, to the pixel. The kernel sends that
+file, so nothing is loaded from another host. Unlike ``alt.JupyterChart`` it
 
 * fits the chart to its output area (a spec marked by :func:`fitted`: its width is re-measured
   whenever the output area's width changes, the whole chart, axes and legend included, fits it);
 * follows JupyterLab's light and dark themes (``<body data-jp-theme-light>``), drawing in dark mode
   with the same colours as the static site's charts (``_static/essays.js``, read from there);
 * redraws a slider move in place: when only the rows of its datasets change, they are handed to
-  the drawn Vega view (``view.data``), which recomputes what depends on them, instead of compiling
-  and drawing a new chart (a dataset that Vega-Lite parses, a date field say, is drawn anew);
+  the drawn Vega view (``view.data``), which recomputes what depends on them, instead of drawing a
+  new chart (a dataset that Vega-Lite parses, a date field say, is drawn anew). The kernel compiles
+  a chart's spec once (:func:`drawing`); a move only puts the model's new rows into it;
 * loads Vega once per page: the widget's own module is a few kilobytes; the kernel's first chart
-  carries the bundle in its state (a page without that chart asks the kernel for it with a custom
-  widget message), and every chart of the page shares it.
-  A module of Vega per chart (``JupyterChart``'s way) takes longer to load than anywidget's two
-  seconds for a model on a busy machine, and separate copies of Vega would each number their clip
-  paths from 1, so that a chart would clip its marks to another chart's box.
+  carries Vega in its state (a page without that chart asks the kernel for it with a custom widget
+  message), and every chart of the page shares it. A copy of Vega per chart would number its clip
+  paths from 1 like every other copy, so that a chart would clip its marks to another chart's box.
 
 :func:`enable` makes it altair's renderer in a live kernel, so ``Explorable.figure()`` and any
 other altair chart a reader displays draws the same way (altair's default renderer for Vega-Lite 6
@@ -28,9 +28,8 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
-import os
 import re
-from contextlib import suppress
+from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 
@@ -40,12 +39,14 @@ import traitlets
 from essays import theme
 
 FIT = "essaysFit"  # usermeta flag: the chart's width follows its output area
-ESSAYS_JS = Path(__file__).resolve().parent.parent / "_static" / "essays.js"
+STATIC = Path(__file__).resolve().parent.parent / "_static"
+ESSAYS_JS = STATIC / "essays.js"
+VEGA_JS = STATIC / "vega" / "vega.min.js"  # the Vega the static site serves (tests/test_vendor.py)
 
 RENDER = r"""
-/* vega-embed, loaded once per page. The kernel's first chart carries the bundle in its state; a
- * page without that chart asks the kernel for it (a custom message) once. */
-function vegaEmbedOnce(model) {
+/* Vega, loaded once per page: the static site's vega.min.js, which the kernel's first chart carries
+ * in its state; a page without that chart asks the kernel for it (a custom message) once. */
+function vegaOnce(model) {
   const g = (globalThis.__essaysVegaLoad ??= (() => {
     const load = { started: false, asked: false };
     load.promise = new Promise((resolve, reject) => { load.resolve = resolve; load.reject = reject; });
@@ -54,9 +55,17 @@ function vegaEmbedOnce(model) {
   const start = (text) => {
     if (g.started) return;
     g.started = true;
-    const url = URL.createObjectURL(new Blob([text], { type: "text/javascript" }));
-    import(url).then(() => g.resolve(globalThis.__essaysVega.vegaEmbed), g.reject)
-      .finally(() => URL.revokeObjectURL(url));
+    // Vega's UMD build sets globalThis.vega (the names it would export to instead are shadowed);
+    // it is taken from there and whatever the page had under that name is put back.
+    const had = Object.prototype.hasOwnProperty.call(globalThis, "vega"), before = globalThis.vega;
+    const prelude = "const exports = undefined, module = undefined, define = undefined;\n";
+    const url = URL.createObjectURL(new Blob([prelude, text], { type: "text/javascript" }));
+    import(url).then(() => {
+      const vega = globalThis.vega;
+      if (had) globalThis.vega = before; else delete globalThis.vega;
+      if (!vega || typeof vega.View !== "function") throw new Error("the kernel's Vega script defined no Vega");
+      g.resolve(vega);
+    }).catch(g.reject).finally(() => URL.revokeObjectURL(url));
   };
   const own = model.get("vega");
   if (own) start(own);
@@ -69,53 +78,51 @@ function vegaEmbedOnce(model) {
 }
 
 async function render({ model, el }) {
-  const embed = await vegaEmbedOnce(model);
+  const vega = await vegaOnce(model);
   el.classList.add("essays-live-chart");
   el.style.width = "100%";
   let view = null, drawing = Promise.resolve(), drawnWidth = null, drawnDark = null, refits = 0, lastWidth = 0;
   let drawnShape = null;
   const isDark = () => document.body.dataset.jpThemeLight === "false";
   const available = () => Math.floor(el.getBoundingClientRect().width);
-  // The spec without its datasets' rows: a slider move changes only the rows (Explorable.live_spec)
-  const shapeOf = (spec) => JSON.stringify({ ...spec, datasets: Object.keys(spec.datasets || {}).sort() });
 
+  // model.get("chart") is essays.live.drawing(): the compiled Vega spec, the shape of the chart
+  // without its rows (null: draw anew every time), the data sets whose rows can be swapped, and
+  // whether the chart fits its output area.
   async function draw() {
-    const source = model.get("spec");
-    if (!source) return;
+    const chart = model.get("chart");
+    if (!chart || !chart.vega) return;
     const dark = isDark();
-    const fit = source.usermeta && source.usermeta[FIT];
+    const fit = chart.fit;
     // off screen, JupyterLab does not lay a cell out (no width): the last width it had will do
     const width = available() || lastWidth;
-    const shape = shapeOf(source);
-    if (view && shape === drawnShape && dark === drawnDark && (fit ? width === drawnWidth : drawnWidth === null)) {
+    if (view && chart.shape !== null && chart.shape === drawnShape && dark === drawnDark
+        && (fit ? width === drawnWidth : drawnWidth === null)) {
       // Only the rows changed: hand them to the drawn view, whose dataflow recomputes what depends
-      // on them (Vega's own way to update a chart), instead of compiling and drawing a new chart.
-      // A spec without datasets (its data inline, in the shape) has not changed at all: two redraws
-      // queued one behind the other (a theme switch, the chart coming into view) find it so.
-      const names = Object.keys(source.datasets || {});
-      if (!names.length) return;
-      for (const name of names) view.data(name, structuredClone(source.datasets[name]));
+      // on them (Vega's own way to update a chart), instead of drawing a new chart. A chart with
+      // no rows to swap (its data inline, in the shape) has not changed at all: two redraws queued
+      // one behind the other (a theme switch, the chart coming into view) find it so.
+      if (!chart.swap.length) return;
+      const rows = new Map(chart.vega.data.map((d) => [d.name, d.values]));
+      for (const name of chart.swap) {
+        view.data(name, dark ? darkened(rows.get(name)) : structuredClone(rows.get(name)));
+      }
       await view.runAsync();
       el.dataset.updatedInPlace = String(Number(el.dataset.updatedInPlace || 0) + 1);  // read by the tests
       return;
     }
-    const spec = structuredClone(source);
+    let spec = chart.vega;
     if (fit && width > 0) {
       lastWidth = width;
-      spec.width = width;
-      spec.autosize = { type: "fit-x", contains: "padding" };
+      spec = { ...spec, width };
     }
-    const result = await embed(el, dark ? darkened(spec) : spec, {
-      renderer: "svg", actions: false, config: dark ? DARK : {},
-    });
+    // as the static site draws its charts (essays.js): the same Vega, spec and colours
+    const runtime = vega.parse(dark ? { ...darkened(spec), background: null } : spec, dark ? DARK : {});
     if (view) view.finalize();
-    view = result.view;
-    // Rows can be swapped in place only where Vega-Lite kept each dataset as a data set of that
-    // name, with no parsing of its own (a date field is parsed when the chart is compiled).
-    const compiled = new Map(((result.vgSpec && result.vgSpec.data) || []).map((d) => [d.name, d]));
-    const swappable = Object.keys(spec.datasets || {}).every((name) => compiled.has(name) && !compiled.get(name).format
-      && !compiled.get(name).source && !compiled.get(name).url);
-    drawnShape = swappable ? shape : null;
+    el.textContent = "";
+    view = new vega.View(runtime, { renderer: "svg", container: el, hover: true });
+    await view.runAsync();
+    drawnShape = chart.shape;
     // A concatenation keeps its own size, and a chart Vega cannot fit (its legend alone too wide)
     // overflows: either is scaled down (never up) to the output area.
     const svg = el.querySelector("svg");
@@ -132,7 +139,7 @@ async function render({ model, el }) {
     console.error(error);
   }));
 
-  model.on("change:spec", redraw);
+  model.on("change:chart", redraw);
   let pending = null;
   const resized = new ResizeObserver(() => {
     clearTimeout(pending);
@@ -174,40 +181,63 @@ def _dark_palette() -> str:
     return match.group(0)
 
 
-BUNDLE_SNIPPET = "globalThis.__essaysVega = { vegaEmbed, vega, vegaLite };"
-
-
 @lru_cache(maxsize=1)
-def vega_bundle() -> str:
-    """Vega, Vega-Lite and vega-embed (vl-convert's bundle) as a module that sets ``__essaysVega``.
+def vega_script() -> str:
+    """The static site's Vega (``book/_static/vega/vega.min.js``), which every live chart draws with."""
+    return VEGA_JS.read_text(encoding="utf-8")
 
-    Bundling takes about three seconds of CPU, in every kernel that draws a chart; the bundle is
-    kept in the user's cache directory (platformdirs), under a name made from vl-convert's version,
-    the Vega-Lite version and the snippet, so that the next kernel reads it instead. A cache that
-    cannot be read or written is bundled again, as before."""
-    import platformdirs
+
+_TEMPLATES: OrderedDict[str, dict] = OrderedDict()  # compiled charts by shape, the latest 64
+_TEMPLATES_KEPT = 64
+
+
+def _compile(spec: dict) -> dict:
+    """``spec`` compiled to Vega, as the book build compiles the static page's (vl-convert); a chart
+    that fits its output area is laid out to fit its width, axes and legend included."""
     import vl_convert as vlc
     from altair.utils._importers import vl_version_for_vl_convert
 
-    vl_version = vl_version_for_vl_convert()
-    key = hashlib.sha256(json.dumps([vlc.__version__, vl_version, BUNDLE_SNIPPET]).encode()).hexdigest()[:16]
-    path = Path(platformdirs.user_cache_dir("essays")) / f"vega-bundle-{key}.js"
-    try:
-        cached = path.read_text(encoding="utf-8")
-        if "__essaysVega" in cached:
-            return cached
-    except (OSError, UnicodeDecodeError):
-        pass
-    bundle = vlc.javascript_bundle(BUNDLE_SNIPPET, vl_version=vl_version)
-    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
-    try:  # written whole, then renamed: a kernel never reads a half-written bundle
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_text(bundle, encoding="utf-8")
-        os.replace(partial, path)
-    except OSError:
-        with suppress(OSError):
-            partial.unlink(missing_ok=True)
-    return bundle
+    if spec.get("usermeta", {}).get(FIT):
+        spec = {**spec, "autosize": {"type": "fit-x", "contains": "padding"}}
+    return vlc.vegalite_to_vega(spec, vl_version=vl_version_for_vl_convert())
+
+
+def drawing(spec: dict) -> dict:
+    """What a :class:`LiveChart` sends the browser to draw the Vega-Lite ``spec``.
+
+    ``vega``: the spec compiled to Vega; ``shape``: a key for the chart without its datasets' rows
+    (``None``: draw it anew every time); ``swap``: the datasets whose rows a redraw of the same
+    shape hands to the drawn view; ``fit``: whether its width follows the output area.
+
+    Vega-Lite compiles a named dataset to a Vega data set of that name holding its rows, and what
+    it compiles does not depend on the rows: a chart is compiled once per shape (a slider move
+    costs the model, not a compilation), and each drawing puts the rows into that compiled spec.
+    A dataset that Vega parses (a date field) or derives from another cannot be swapped in place;
+    a chart with one is drawn anew on every move, still from the compiled spec.
+    """
+    datasets = spec.get("datasets") or {}
+    shape = hashlib.sha256(json.dumps({**spec, "datasets": sorted(datasets)}, sort_keys=True,
+                                      separators=(",", ":")).encode()).hexdigest()[:24]
+    fit = bool(spec.get("usermeta", {}).get(FIT))
+    template = _TEMPLATES.get(shape)
+    if template is None:
+        compiled = _compile(spec)
+        by_name = {d.get("name"): d for d in compiled.get("data", [])}
+        if not all(name in by_name and by_name[name].get("values") == rows for name, rows in datasets.items()):
+            return {"vega": compiled, "shape": None, "swap": [], "fit": fit}  # not as expected: no reuse
+        swappable = all(not {"format", "source", "url"} & set(by_name[name]) for name in datasets)
+        template = {"vega": {**compiled, "data": [{**d, "values": None} if d.get("name") in datasets else d
+                                                  for d in compiled.get("data", [])]},
+                    "swap": sorted(datasets) if swappable else None}
+        _TEMPLATES[shape] = template
+        while len(_TEMPLATES) > _TEMPLATES_KEPT:
+            _TEMPLATES.popitem(last=False)
+    else:
+        _TEMPLATES.move_to_end(shape)
+    vega = {**template["vega"], "data": [{**d, "values": datasets[d["name"]]} if d.get("name") in datasets else d
+                                         for d in template["vega"].get("data", [])]}
+    swap = template["swap"]
+    return {"vega": vega, "shape": shape if swap is not None else None, "swap": swap or [], "fit": fit}
 
 
 def _module() -> str:
@@ -220,20 +250,25 @@ class LiveChart(anywidget.AnyWidget):
     """A Vega-Lite spec drawn offline in the output area; set ``spec`` to redraw."""
 
     _esm = _module()
-    spec = traitlets.Dict(allow_none=True).tag(sync=True)
-    vega = traitlets.Unicode("").tag(sync=True)  # the bundle: in the kernel's first chart only
-    _bundled = False
+    spec = traitlets.Dict(allow_none=True)  # the Vega-Lite spec, kept in the kernel; drawn as ``chart``
+    chart = traitlets.Dict(allow_none=True).tag(sync=True)  # drawing(spec)
+    vega = traitlets.Unicode("").tag(sync=True)  # Vega's script: in the kernel's first chart only
+    _sent_vega = False
 
     def __init__(self, spec: dict | None = None, **kwargs):
-        if not LiveChart._bundled:
-            kwargs.setdefault("vega", vega_bundle())
-            LiveChart._bundled = True
+        if not LiveChart._sent_vega:
+            kwargs.setdefault("vega", vega_script())
+            LiveChart._sent_vega = True
         super().__init__(spec=spec, **kwargs)
         self.on_msg(self._answer)
 
+    @traitlets.observe("spec")
+    def _draw(self, change) -> None:
+        self.chart = drawing(change["new"]) if change["new"] else None
+
     def _answer(self, widget, content, buffers) -> None:
         if content == {"want": "vega"}:
-            self.send({"vega": vega_bundle()})
+            self.send({"vega": vega_script()})
 
 
 def fitted(spec: dict) -> dict:
