@@ -321,14 +321,19 @@ class Visit:
     host: CHROMIUM_ARGS); ``width`` (and ``height``) open it at that window size, laid out once,
     rather than resized after loading, and ``color_scheme`` as a system in that mode would. A reused
     tab may take a file from its memory cache without a request event: a test of what a page
-    requests opens it ``fresh``."""
+    requests opens it ``fresh``. An ``init_script`` runs before any script of the page (in a context
+    of its own: a reused tab's context would run it on every later visit); ``wait_until`` is
+    Playwright's (``"networkidle"``: every request the page makes at load answered)."""
 
     def __init__(self, pages: Pages, url: str, width: int | None = None, height: int = 900, fresh: bool = False,
-                 color_scheme: str = "light"):
+                 color_scheme: str = "light", init_script: str | None = None, wait_until: str = "load"):
         self.pages = pages
+        fresh = fresh or init_script is not None
         self.own_context = pages.browser.new_context(
             color_scheme=color_scheme, **({"viewport": {"width": width, "height": height}} if width else {})) \
             if fresh else None
+        if init_script is not None:
+            self.own_context.add_init_script(init_script)
         self.page = self.own_context.new_page() if fresh else pages.take(width, height, color_scheme)
         self.errors: list[str] = []
         self.external: list[str] = []
@@ -339,7 +344,7 @@ class Visit:
                            ("request", self._request)]
         for event, listener in self._listeners:
             self.page.on(event, listener)
-        self.page.goto(url, wait_until="load")
+        self.page.goto(url, wait_until=wait_until)
 
     def _request(self, request):
         self.requested.append(request.url)
@@ -387,8 +392,8 @@ def visits(pages: Pages, base: str):
     opened: list[Visit] = []
 
     def open_page(path: str, width: int | None = None, height: int = 900, fresh: bool = False,
-                  color_scheme: str = "light") -> Visit:
-        v = Visit(pages, f"{base}/{path.lstrip('/')}", width, height, fresh, color_scheme)
+                  color_scheme: str = "light", init_script: str | None = None, wait_until: str = "load") -> Visit:
+        v = Visit(pages, f"{base}/{path.lstrip('/')}", width, height, fresh, color_scheme, init_script, wait_until)
         opened.append(v)
         return v
 

@@ -46,17 +46,13 @@ FIRST_PROBE = on_essays("""
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_linked_figure_is_drawn_first_alone_and_in_the_mode_the_theme_settles_on(browser, server, built_html,
-                                                                                     scheme):
+def test_the_linked_figure_is_drawn_first_alone_and_in_the_mode_the_theme_settles_on(visit, built_html, scheme):
     """A scenario link's figure is drawn before the others start (the browser can show it at once),
     in the colour mode the theme's script then resolves "auto" to, so that script's setting
     <html data-theme> does not draw it a second time."""
-    context = browser.new_context(color_scheme=scheme)
-    context.add_init_script(FIRST_PROBE)
-    page = context.new_page()
     ids = [f"fig-{name}" for name in figures_in(built_html / "book" / "parallelization.html")]
     assert len(ids) >= 2
-    page.goto(f"{server}/book/parallelization.html#{ids[1]}")
+    page = visit(f"book/parallelization.html#{ids[1]}", color_scheme=scheme, init_script=FIRST_PROBE).page
     page.evaluate("() => window.essays.ready")
     page.wait_for_function(f"() => document.documentElement.dataset.theme === '{scheme}'")
     page.evaluate("() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 200)))")
@@ -66,26 +62,20 @@ def test_the_linked_figure_is_drawn_first_alone_and_in_the_mode_the_theme_settle
         "the first chart was drawn again once the theme's script had run"
     assert page.evaluate("() => document.querySelectorAll('figure.explorable .explorable-chart svg').length") \
         == len(ids)
-    context.close()
 
 
 @pytest.fixture
-def recorded(browser, server):
-    """Opens a page in a fresh context and records every URL it requests."""
-    contexts = []
+def recorded(visit):
+    """Opens a page in a fresh context, as a first-time reader's, once every request it makes at
+    load is answered; ``page.requested`` lists every URL it asked for."""
 
     def open_page(path: str, viewport=None):
-        context = browser.new_context(viewport=viewport or {"width": 1280, "height": 800})
-        contexts.append(context)
-        page = context.new_page()
-        page.requested = []
-        page.on("request", lambda r: page.requested.append(r.url))
-        page.goto(f"{server}/{path}", wait_until="networkidle")
-        return page
+        size = viewport or {"width": 1280, "height": 800}
+        v = visit(path, size["width"], size["height"], fresh=True, wait_until="networkidle")
+        v.page.requested = v.requested
+        return v.page
 
-    yield open_page
-    for context in contexts:
-        context.close()
+    return open_page
 
 
 @pytest.mark.parametrize("path", ["search.html", "genindex.html", "404.html"])
